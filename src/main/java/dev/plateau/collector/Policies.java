@@ -1,0 +1,96 @@
+package dev.plateau.collector;
+
+import dev.plateau.events.EventKind;
+import dev.plateau.events.EventLog;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The live-switchable memory policies (DESIGN.md §3). Any thread may switch them at any time; event loops
+ * read them at the end of each request, so a switch takes effect on the next request of every connection.
+ * Every actual change is recorded as a {@link EventKind#POLICY} event ({@code shrink on}, {@code idle_timeout 10s}).
+ *
+ * <pre>{@code
+ * collector.policies().setShrink(true);   // connection buffers go back to one chunk after each request
+ * collector.policies().setReinit(true);   // the encoder is destroyed and re-created after each batch
+ * }</pre>
+ */
+public final class Policies {
+    private final EventLog events;
+    private volatile boolean shrink;
+    private volatile boolean reinit;
+    private volatile Duration idleTimeout;
+
+    public Policies(boolean shrink, boolean reinit, Duration idleTimeout, EventLog events) {
+        this.shrink = shrink;
+        this.reinit = reinit;
+        this.idleTimeout = requireIdle(idleTimeout);
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** Immutable view of the three policies at one instant. */
+    public record State(boolean shrink, boolean reinit, Duration idleTimeout) {
+        public String describe() {
+            return "shrink " + (shrink ? "on" : "off") + ", reinit " + (reinit ? "on" : "off")
+                    + ", idle_timeout " + Sizes.formatDuration(idleTimeout);
+        }
+    }
+
+    public boolean shrink() {
+        return shrink;
+    }
+
+    public boolean reinit() {
+        return reinit;
+    }
+
+    /** {@link Duration#ZERO} means idle keep-alive connections are never closed. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public State state() {
+        return new State(shrink, reinit, idleTimeout);
+    }
+
+    public void setShrink(boolean on) {
+        boolean changed;
+        synchronized (this) {
+            changed = shrink != on;
+            shrink = on;
+        }
+        if (changed) {
+            events.emit(EventKind.POLICY, "shrink " + (on ? "on" : "off"));
+        }
+    }
+
+    public void setReinit(boolean on) {
+        boolean changed;
+        synchronized (this) {
+            changed = reinit != on;
+            reinit = on;
+        }
+        if (changed) {
+            events.emit(EventKind.POLICY, "reinit " + (on ? "on" : "off"));
+        }
+    }
+
+    public void setIdleTimeout(Duration timeout) {
+        Duration t = requireIdle(timeout);
+        boolean changed;
+        synchronized (this) {
+            changed = !idleTimeout.equals(t);
+            idleTimeout = t;
+        }
+        if (changed) {
+            events.emit(EventKind.POLICY, "idle_timeout " + Sizes.formatDuration(t));
+        }
+    }
+
+    private static Duration requireIdle(Duration t) {
+        if (t == null || t.isNegative()) {
+            throw new IllegalArgumentException("idle_timeout: must be >= 0 (0 = never), was " + t);
+        }
+        return t;
+    }
+}

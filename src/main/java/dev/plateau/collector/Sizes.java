@@ -1,0 +1,95 @@
+package dev.plateau.collector;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sizes and durations written the Fluent Bit way.
+ *
+ * <p>Sizes are <b>decimal</b>, like {@code flb_utils_size_to_bytes}: {@code 512K} = 512,000 bytes,
+ * {@code 4M} = 4,000,000, {@code 1G} = 1,000,000,000; the unit may be followed by {@code B}
+ * ({@code 4MB}) and is case-insensitive; a bare number is bytes. Durations accept
+ * {@code ms}, {@code s}, {@code m}, {@code h}, {@code d}; a bare number is seconds (Fluent Bit's
+ * {@code Flush 1}, {@code Flush 0.5}).
+ *
+ * <pre>{@code
+ * long chunk = Sizes.parseSize("512K");        // 512000
+ * Duration idle = Sizes.parseDuration("10s");  // PT10S
+ * }</pre>
+ */
+public final class Sizes {
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]?)B?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
+
+    private Sizes() {
+    }
+
+    /** Parses a Fluent Bit size; throws {@link IllegalArgumentException} naming the text. */
+    public static long parseSize(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("size is missing");
+        }
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a size (use e.g. 512K, 4M, 1G or a number of bytes)");
+        }
+        double value = Double.parseDouble(m.group(1));
+        long multiplier = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            default -> 1L;
+        };
+        double bytes = value * multiplier;
+        if (bytes > Long.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + text + "' is too large");
+        }
+        return (long) bytes;
+    }
+
+    /** Parses a duration such as {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1.5} (seconds). */
+    public static Duration parseDuration(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("duration is missing");
+        }
+        Matcher m = TIME.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (use e.g. 500ms, 10s, 2m, 1h)");
+        }
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        double millis = switch (unit) {
+            case "ms" -> value;
+            case "m" -> value * 60_000;
+            case "h" -> value * 3_600_000;
+            case "d" -> value * 86_400_000;
+            default -> value * 1_000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    /** Formats bytes the Fluent Bit way when exact ({@code 1000000} → {@code 1M}), else as a number. */
+    public static String formatSize(long bytes) {
+        if (bytes != 0 && bytes % 1_000_000_000L == 0) {
+            return bytes / 1_000_000_000L + "G";
+        }
+        if (bytes != 0 && bytes % 1_000_000L == 0) {
+            return bytes / 1_000_000L + "M";
+        }
+        if (bytes != 0 && bytes % 1_000L == 0) {
+            return bytes / 1_000L + "K";
+        }
+        return Long.toString(bytes);
+    }
+
+    /** Formats a duration as {@code 10s}, {@code 500ms} or {@code 0s}. */
+    public static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+}

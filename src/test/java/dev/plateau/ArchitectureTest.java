@@ -1,0 +1,31 @@
+package dev.plateau;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The core never imports JavaFX; the UI never touches Netty objects. */
+@AnalyzeClasses(packages = "dev.plateau", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreHasNoJavaFx = noClasses()
+            .that().resideInAnyPackage("dev.plateau.collector..", "dev.plateau.telemetry..", "dev.plateau.load..",
+                    "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule coreDoesNotDependOnUi = noClasses()
+            .that().resideOutsideOfPackage("dev.plateau.ui..")
+            .and().resideOutsideOfPackage("dev.plateau.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.plateau.ui..");
+
+    @ArchTest
+    static final ArchRule uiDoesNotTouchNetty = noClasses()
+            .that().resideInAPackage("dev.plateau.ui..")
+            .should().dependOnClassesThat().resideInAPackage("io.netty..");
+}

@@ -1,0 +1,60 @@
+package dev.plateau.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CollectorConfigTest {
+
+    @Test
+    void defaultsAreFluentBitsExceptLoopbackAndFiniteQueue() {
+        CollectorConfig c = CollectorConfig.builder().build();
+        assertThat(c.listen()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(9880);
+        assertThat(c.bufferChunkSize()).isEqualTo(512_000);
+        assertThat(c.bufferMaxSize()).isEqualTo(4_000_000);
+        assertThat(c.successfulResponseCode()).isEqualTo(201);
+        assertThat(c.shrink()).isFalse();
+        assertThat(c.reinit()).isFalse();
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(c.memBufLimit()).isEqualTo(64_000_000);
+        assertThat(c.remoteAddrKey()).isEqualTo("REMOTE_ADDR");
+        assertThat(c.tag()).isEqualTo("http.0");
+    }
+
+    @Test
+    void chunkLargerThanMax_isRejectedNamingBoth() {
+        assertThatThrownBy(() -> CollectorConfig.builder().bufferChunkSize(5_000_000).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("buffer_chunk_size").hasMessageContaining("buffer_max_size");
+    }
+
+    @Test
+    void portOutOfRange_isRejected() {
+        assertThatThrownBy(() -> CollectorConfig.builder().port(70000).build()).hasMessageContaining("port");
+    }
+
+    @Test
+    void successCode_onlyTwoHundredTwoHundredOneTwoHundredFour() {
+        assertThatThrownBy(() -> CollectorConfig.builder().successfulResponseCode(202).build())
+                .hasMessageContaining("successful_response_code");
+        assertThat(CollectorConfig.effectiveSuccessCode(202)).isEqualTo(201);
+        assertThat(CollectorConfig.effectiveSuccessCode(204)).isEqualTo(204);
+    }
+
+    @Test
+    void output_mustBeKnownKind() {
+        assertThatThrownBy(() -> CollectorConfig.builder().output("kafka").build()).hasMessageContaining("output");
+        assertThat(CollectorConfig.builder().output("file:/tmp/x").build().output()).isEqualTo("file:/tmp/x");
+    }
+
+    @Test
+    void successHeader_parsesFluentBitForm() {
+        CollectorConfig.Header h = CollectorConfig.Header.parse("X-Custom  yes please");
+        assertThat(h.name()).isEqualTo("X-Custom");
+        assertThat(h.value()).isEqualTo("yes please");
+        assertThatThrownBy(() -> CollectorConfig.Header.parse("novalue")).hasMessageContaining("success_header");
+    }
+}
