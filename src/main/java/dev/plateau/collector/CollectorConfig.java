@@ -39,7 +39,7 @@ import java.util.Set;
  * @param maxConnections         {@code max_connections}: 0 = unlimited
  * @param http2                  {@code http2}: accept h2c on the same port; default on
  * @param bufferModel            {@code legacy} (chunk growth, DESIGN.md) or {@code v5}
- * @param allocator              Netty allocator for connection buffers: {@code adaptive} (Netty's default), {@code pooled}, {@code unpooled}
+ * @param allocator              allocator of connection and encoder buffers: {@code unpooled} (default: malloc/free like Fluent Bit, so RSS follows), {@code adaptive} or {@code pooled} (Netty pools: keep chunks after release)
  * @param bearerToken            if set, ingestion and the policies endpoint require {@code Authorization: Bearer TOKEN}
  */
 public record CollectorConfig(
@@ -236,7 +236,7 @@ public record CollectorConfig(
         private int maxConnections;
         private boolean http2 = true;
         private String bufferModel = "legacy";
-        private String allocator = "adaptive";
+        private String allocator = "unpooled";
         private String bearerToken;
 
         public Builder listen(String v) { listen = v; return this; }
