@@ -3,7 +3,6 @@ package dev.plateau.collector;
 import dev.plateau.collector.output.Output;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Hands queued chunks to the {@link Output} every {@code flush} interval, on one daemon thread named
  * {@code plateau-flusher} (Fluent Bit's {@code Flush}). Every round drains the {@link ChunkQueue} and writes each
- * chunk; a chunk whose write throws {@link IOException} is kept and retried with exponential backoff
+ * chunk; a chunk whose write throws ({@link java.io.IOException}, or any exception or linkage error of a broken
+ * output) is kept and retried with exponential backoff
  * ({@code flush × 2^(attempt-1)}, capped) until {@code retryLimit} retries failed, then it is dropped: counted in
  * {@link IngestCounters#recordsDropped}, an {@code ERROR} event names the output, tag, records and reason.
  * The flusher owns every drained chunk and releases its buffer exactly once, after success or after giving up.
@@ -199,7 +199,7 @@ public final class Flusher {
     private void attempt(Chunk chunk, int failures) {
         try {
             output.write(chunk.tag(), chunk.data().duplicate(), chunk.records());
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | LinkageError | AssertionError e) {
             int failed = failures + 1;
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             if (!failing) {
