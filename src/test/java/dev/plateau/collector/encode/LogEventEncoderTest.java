@@ -171,6 +171,19 @@ class LogEventEncoderTest {
         }
 
         @Test
+        void formBodyHonoursTagKeyAndRemoteAddr() throws Exception {
+            ByteBuf body = Events.heap("svc=billing&msg=hi");
+            try {
+                Batch b = encoder.encodeForm(body, new RequestContext(TIME, "http.0", "svc", "REMOTE_ADDR", "10.1.2.3"));
+                assertThat(b.groups()).extracting(TagGroup::tag).containsExactly("billing");
+            } finally {
+                body.release();
+            }
+            assertThat(Events.recordsJson(encoder.buffer()))
+                    .containsExactly("{\"svc\":\"billing\",\"msg\":\"hi\",\"REMOTE_ADDR\":\"10.1.2.3\"}");
+        }
+
+        @Test
         void badFormBodiesAreRejected() {
             for (String bad : List.of("a=%zz", "a=%C3", "=1", "&&", "a=%4")) {
                 ByteBuf body = Events.heap(bad);
