@@ -1,4 +1,4 @@
-package dev.plateau.bench;
+package dev.plateau.jmh;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

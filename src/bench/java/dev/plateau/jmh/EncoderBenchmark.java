@@ -1,4 +1,4 @@
-package dev.plateau.bench;
+package dev.plateau.jmh;
 
 import dev.plateau.collector.EncoderStats;
 import dev.plateau.collector.encode.EventTime;
@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link LogEventEncoder} (as one event loop owns), the body in a direct buffer from the unpooled allocator (as
  * the connection buffer holds it), {@code encode} then {@code reset()} per operation (upstream semantics: the
  * encoder keeps its high-water capacity, so steady state allocates no encoder buffer). Compare with
- * {@link JacksonParseBenchmark} on the same bytes; {@link BenchMain} prints MB/s and the ratio.
+ * {@link JacksonParseBenchmark} on the same bytes; {@link JmhMain} prints MB/s and the ratio.
  *
  * <pre>{@code
  * mvn -Pbench -DskipTests verify -Djmh.args="EncoderBenchmark -p body=large -prof gc"

@@ -1,4 +1,4 @@
-package dev.plateau.bench;
+package dev.plateau.jmh;
 
 import dev.plateau.load.PayloadGenerator;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.plateau.bench;
+package dev.plateau.jmh;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -21,8 +21,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * mvn -Pbench -DskipTests verify -Djmh.args="-f 1 -i 3 -p body=large -prof gc"
  * }</pre>
  */
-public final class BenchMain {
-    private BenchMain() {
+public final class JmhMain {
+    private JmhMain() {
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException, Exception {

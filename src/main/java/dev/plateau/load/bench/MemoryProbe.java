@@ -1,0 +1,58 @@
+package dev.plateau.load.bench;
+
+import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * This process's memory as the bench reports it: resident set size from {@code /proc/self/status} ({@code VmRSS},
+ * what the kernel charges the process) and Netty's direct-memory counter ({@link PlatformDependent#usedDirectMemory()},
+ * every direct {@code ByteBuf} of every allocator). {@link #settle()} runs a full GC first so heap garbage does not
+ * blur a before/after difference.
+ *
+ * <pre>{@code
+ * MemoryProbe.Reading before = MemoryProbe.settle();
+ * ... open 1000 idle connections ...
+ * long perConnection = (MemoryProbe.settle().directBytes() - before.directBytes()) / 1000;
+ * }</pre>
+ */
+public final class MemoryProbe {
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    /** One reading; {@code rssBytes} is -1 where {@code /proc} is not available. */
+    public record Reading(long rssBytes, long directBytes, long heapUsedBytes) {
+    }
+
+    private MemoryProbe() {
+    }
+
+    /** Reads now, without a GC. */
+    public static Reading read() {
+        return new Reading(rssBytes(), PlatformDependent.usedDirectMemory(),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    /** Two full GCs (so released direct buffers' cleaners and heap garbage are gone), then a reading. */
+    public static Reading settle() {
+        System.gc();
+        System.gc();
+        return read();
+    }
+
+    /** {@code VmRSS} of this process in bytes, or -1 if {@code /proc/self/status} cannot be read. */
+    public static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
