@@ -8,6 +8,7 @@ import dev.plateau.load.bench.WrkRunner;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Generated lines in the large body (default: ${DEFAULT-VALUE}, about 1 MB).")
     int largeLines;
 
-    @Option(names = "--duration", defaultValue = "10s",
-            description = "Length of each wrk run, e.g. 10s or 1m (default: ${DEFAULT-VALUE}).")
-    String duration;
+    @Option(names = "--duration", defaultValue = "10s", converter = Converters.Time.class,
+            description = "Length of each wrk run, e.g. 10s or 1m (default: ${DEFAULT-VALUE}); the built-in generator runs a fixed number of requests.")
+    Duration duration;
 
     @Option(names = "--workers", defaultValue = "1",
             description = "Event-loop threads of both servers (default: ${DEFAULT-VALUE}, like in_http).")
@@ -66,8 +67,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BenchPlan plan = new BenchPlan(connections, smallRequests, largeRequests, largeLines, parseDuration(duration),
-                !skipWrk, workers);
+        BenchPlan plan;
+        IdleConnectionMemory idle;
+        try {
+            plan = new BenchPlan(connections, smallRequests, largeRequests, largeLines, duration, !skipWrk, workers);
+            idle = memory ? new IdleConnectionMemory(memoryConnections, largeLines, out) : null;
+        } catch (IllegalArgumentException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("plateau bench: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
         out.printf("plateau bench: collector (null output) vs bare Netty baseline, %d worker thread(s) each, same JVM%n",
                 plan.workers());
         if (plan.wrk() && !WrkRunner.available()) {
@@ -76,32 +86,14 @@ public final class BenchCommand implements Callable<Integer> {
         String table = BenchTable.format(new EndToEndBench(plan, out).run());
         out.println();
         out.print(table);
-        if (memory) {
+        if (idle != null) {
             out.println();
             out.println("memory per idle keep-alive connection:");
-            var rows = new IdleConnectionMemory(memoryConnections, largeLines, out).run();
+            var rows = idle.run();
             out.println();
             out.print(IdleConnectionMemory.format(rows, EndToEndBench.collectorConfig(1).bufferChunkSize()));
         }
         out.flush();
         return 0;
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--duration: expected e.g. 10s or 1m, was '" + text + "'");
-        }
     }
 }
