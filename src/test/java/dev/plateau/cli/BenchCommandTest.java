@@ -30,7 +30,7 @@ class BenchCommandTest {
     private static String[] row(String output, String load, String client, String server) {
         return output.lines()
                 .map(l -> l.trim().split("\\s+"))
-                .filter(c -> c.length == 12 && c[0].equals(load) && c[3].equals(client) && c[4].equals(server))
+                .filter(c -> c.length == 13 && c[0].equals(load) && c[3].equals(client) && c[4].equals(server))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + load + "/" + client + "/" + server + " in:\n" + output));
     }
@@ -40,17 +40,17 @@ class BenchCommandTest {
         String out = run("--small-requests", "200", "--large-requests", "8", "--large-lines", "100",
                 "--connections", "4", "--skip-wrk");
 
-        assertThat(out).contains("load", "req/s", "MB/s", "p50 ms", "p99 ms", "alloc B/req");
+        assertThat(out).contains("load", "req/s", "MB/s", "p50 ms", "p99 ms", "alloc B/req", "CPU us/req");
         for (String load : List.of("small", "large")) {
             for (String server : List.of("collector", "baseline")) {
                 String[] c = row(out, load, "plateau", server);
                 assertThat(Long.parseLong(c[5])).as("%s/%s requests", load, server).isGreaterThanOrEqualTo(
                         load.equals("small") ? 200 : 8);
-                for (int i = 6; i <= 10; i++) {
+                for (int i = 6; i <= 11; i++) {
                     assertThat(Double.parseDouble(c[i])).as("%s/%s column %d: %s", load, server, i, Arrays.toString(c))
                             .isPositive();
                 }
-                assertThat(Long.parseLong(c[11])).as("%s/%s errors", load, server).isZero();
+                assertThat(Long.parseLong(c[12])).as("%s/%s errors", load, server).isZero();
             }
         }
         assertThat(out).containsPattern("small\\s+plateau\\s+ratio\\s+\\d+\\.\\d\\dx");

@@ -14,6 +14,7 @@ package dev.plateau.load.bench;
  * @param p50Ms            median latency, ms
  * @param p99Ms            99th percentile latency, ms
  * @param allocPerRequest  heap bytes allocated by the server side per request, or NaN when not measured (wrk rows)
+ * @param cpuMicrosPerRequest CPU time of the server side per request in µs (independent of machine load), or NaN
  * @param errors           failed requests plus non-2xx answers
  */
 public record BenchRow(
@@ -28,5 +29,6 @@ public record BenchRow(
         double p50Ms,
         double p99Ms,
         double allocPerRequest,
+        double cpuMicrosPerRequest,
         long errors) {
 }

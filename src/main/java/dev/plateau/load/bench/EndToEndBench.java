@@ -21,7 +21,7 @@ import java.util.Locale;
  * Netty {@link BaselineServer} (same number of event loops), each driven with the same load by the same
  * {@link BurstRunner} — a small (one record) and a large (~1 MB) JSON body over C keep-alive connections, a
  * warm-up then a measured phase — and, when asked and installed, by wrk. Heap allocated per request is counted
- * on every thread but the load generator's ({@link AllocationMeter}).
+ * on every thread but the load generator's ({@link ThreadMeter}), and so is CPU time.
  *
  * <pre>{@code
  * List<BenchRow> rows = new EndToEndBench(plan, new PrintWriter(System.out, true)).run();
@@ -75,14 +75,16 @@ public final class EndToEndBench {
                 load, server, plan.warmup(requests), requests, plan.connections());
         progress.flush();
         runner.start(spec(target, plan.warmup(requests), lines)).result().join();
-        AllocationMeter meter = AllocationMeter.start(name -> !name.startsWith(CLIENT_THREADS));
+        ThreadMeter meter = ThreadMeter.start(name -> !name.startsWith(CLIENT_THREADS));
         BurstSpec spec = spec(target, requests, lines);
         BurstReport r = runner.start(spec).result().join();
         long allocated = meter.allocatedBytes();
+        long cpu = meter.cpuNanos();
         int bodyBytes = Payload.forSpec(spec).body().length;
         return new BenchRow(load, bodyBytes, "plateau", server, r.answered(), r.durationS(),
                 r.answered() / r.durationS(), r.answered() * (double) bodyBytes / 1e6 / r.durationS(),
-                r.p50Ms(), r.p99Ms(), (double) allocated / Math.max(1, r.answered()), r.failed() + r.non2xx());
+                r.p50Ms(), r.p99Ms(), (double) allocated / Math.max(1, r.answered()),
+                cpu / 1e3 / Math.max(1, r.answered()), r.failed() + r.non2xx());
     }
 
     private BenchRow wrk(String load, Payload payload, String server, URI target) {
@@ -93,7 +95,7 @@ public final class EndToEndBench {
                 plan.wrkDuration());
         int bodyBytes = payload.body().length;
         return new BenchRow(load, bodyBytes, "wrk", server, r.requests(), r.seconds(), r.requestsPerSec(),
-                r.requestsPerSec() * bodyBytes / 1e6, r.p50Ms(), r.p99Ms(), Double.NaN, r.errors());
+                r.requestsPerSec() * bodyBytes / 1e6, r.p50Ms(), r.p99Ms(), Double.NaN, Double.NaN, r.errors());
     }
 
     private BurstSpec spec(URI target, int requests, int lines) {
