@@ -1,6 +1,5 @@
 package dev.plateau.cli;
 
-import dev.plateau.collector.Sizes;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BurstHandle;
@@ -22,11 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code plateau burst}: fires one load burst at a URL, prints a progress line to stderr every second and the
@@ -86,7 +83,7 @@ public final class BurstCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "T", description = "POST to /T instead of the target's path.")
     String tag;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Time.class,
             description = "Per-request timeout, e.g. 500ms, 30s, 2m (default: 30s).")
     Duration timeout = Duration.ofSeconds(30);
 
@@ -195,17 +192,5 @@ public final class BurstCommand implements Callable<Integer> {
         err.println(spec.qualifiedName() + ": " + message);
         err.flush();
         return CommandLine.ExitCode.USAGE;
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 2m}; a bare number is seconds. */
-    static final class TimeoutConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Sizes.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -47,8 +47,15 @@ class BurstCommandTest {
         return cli.execute(args);
     }
 
+    /** Through the top command, as {@code plateau burst ...} runs. */
     private int run(String... args) {
-        return run(new BurstCommand(), args);
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] full = new String[args.length + 1];
+        full[0] = "burst";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return cli.execute(full);
     }
 
     @Test
@@ -94,6 +101,8 @@ class BurstCommandTest {
                 "--payload", dir.resolve("absent.json").toString());
         assertUsageError("--target: must be an http://host:port/path URL", "--target", "ftp://x/", "--requests", "5");
         assertUsageError("--timeout: must be > 0", "--target", target, "--requests", "5", "--timeout", "0s");
+        assertUsageError("Missing required option: '--requests=N'", "--target", target);
+        assertUsageError("Invalid value for option '--timeout'", "--target", target, "--requests", "5", "--timeout", "soon");
         assertThat(server.requests()).isZero();
     }
 
@@ -101,7 +110,7 @@ class BurstCommandTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);
-        assertThat(err.toString()).startsWith("burst: " + message).hasLineCount(1);
+        assertThat(err.toString()).startsWith("plateau burst: " + message).hasLineCount(1);
         assertThat(out.toString()).isEmpty();
     }
 
