@@ -2,7 +2,7 @@
 """Hot spots of a JFR recording: top self frames and top (frame-with-package-filter) of CPU samples,
 and top allocation sites by sampled weight.
 
-usage: jfr_top.py RECORDING.jfr [--filter dev.plateau] [--top 15]
+usage: jfr_top.py RECORDING.jfr [--filter dev.plateau] [--top 15] [--thread multiThreadIoEventLoopGroup]
 Needs the JDK's `jfr` tool on the PATH (it is in every JDK 17).
 """
 import argparse
@@ -27,10 +27,15 @@ def main():
     ap.add_argument("recording")
     ap.add_argument("--filter", default="dev.plateau")
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--thread", default="", help="only events of threads whose name starts with this")
     a = ap.parse_args()
     a.filter = a.filter.replace(".", "/")
 
-    cpu = events(a.recording, "jdk.ExecutionSample")
+    def on_thread(e, key):
+        t = e["values"].get(key) or {}
+        return (t.get("javaName") or "").startswith(a.thread)
+
+    cpu = [e for e in events(a.recording, "jdk.ExecutionSample") if on_thread(e, "sampledThread")]
     self_frames = collections.Counter()
     first_own = collections.Counter()
     for e in cpu:
@@ -50,7 +55,7 @@ def main():
     for name, n in first_own.most_common(a.top):
         print(f"    {100.0 * n / total:5.1f}%  {name}")
 
-    alloc = events(a.recording, "jdk.ObjectAllocationSample")
+    alloc = [e for e in events(a.recording, "jdk.ObjectAllocationSample") if on_thread(e, "eventThread")]
     by_site = collections.Counter()
     by_class = collections.Counter()
     weight_total = 0

@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <pre>{@code
  * mvn -Pbench -DskipTests verify -Djmh.args="EncoderBenchmark -p body=large -prof gc"
+ * mvn -Pbench -DskipTests verify -Djmh.args="EncoderBenchmark -p body=large -p memory=direct,heap"
  * }</pre>
  */
 @State(Scope.Thread)
@@ -37,6 +38,10 @@ public class EncoderBenchmark {
     @Param({"small", "large", "form"})
     public String body;
 
+    /** Where the body lies: {@code direct} (as in the collector's connection buffer) or {@code heap} (Jackson's byte[] path). */
+    @Param({"direct"})
+    public String memory;
+
     private LogEventEncoder encoder;
     private ByteBuf buf;
     private RequestContext ctx;
@@ -45,7 +50,8 @@ public class EncoderBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws RecordException {
         byte[] bytes = Bodies.bytes(body);
-        buf = UnpooledByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
+        buf = ("heap".equals(memory) ? UnpooledByteBufAllocator.DEFAULT.heapBuffer(bytes.length)
+                : UnpooledByteBufAllocator.DEFAULT.directBuffer(bytes.length)).writeBytes(bytes);
         encoder = new LogEventEncoder(UnpooledByteBufAllocator.DEFAULT, new EncoderStats());
         ctx = new RequestContext(EventTime.now(), "bench", null, "REMOTE_ADDR", null);
         form = "form".equals(body);

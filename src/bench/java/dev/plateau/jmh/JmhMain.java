@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs the JMH benchmarks with JMH's own command line, then prints what JMH does not: MB/s per body (decimal
  * MB, bytes of the request body per second), heap bytes allocated per operation (from {@code -prof gc}) and the
- * encoder / Jackson parse-only ratio for each JSON body. List, help and similar options go straight to JMH.
+ * encoder / Jackson parse-only ratio for each JSON body (the encoder reading a direct buffer, as in the collector). List, help and similar options go straight to JMH.
  *
  * <pre>{@code
  * mvn -Pbench -DskipTests verify                                     # all, ~3 minutes on 2 cores
@@ -40,21 +40,22 @@ public final class JmhMain {
     /** The summary table for a finished run. */
     static String summary(Collection<RunResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-38s %-6s %10s %12s %10s %14s%n",
+        out.append(String.format(Locale.ROOT, "%-38s %-11s %10s %12s %10s %14s%n",
                 "benchmark", "body", "body bytes", "ops/s", "MB/s", "alloc B/op"));
         Map<String, Double> mbPerSec = new TreeMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             String body = r.getParams().getParam("body");
+            String label = "heap".equals(r.getParams().getParam("memory")) ? body + " (heap)" : body;
             int bytes = body == null ? 0 : Bodies.bytes(body).length;
             double opsPerSec = r.getPrimaryResult().getScore();
             double mb = opsPerSec * bytes / 1e6;
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
             String allocText = alloc == null ? "(-prof gc)" : String.format(Locale.ROOT, "%.0f", alloc.getScore());
-            out.append(String.format(Locale.ROOT, "%-38s %-6s %10d %12.1f %10.1f %14s%n",
-                    shortName, body, bytes, opsPerSec, mb, allocText));
-            mbPerSec.put(shortName + "/" + body, mb);
+            out.append(String.format(Locale.ROOT, "%-38s %-11s %10d %12.1f %10.1f %14s%n",
+                    shortName, label, bytes, opsPerSec, mb, allocText));
+            mbPerSec.put(shortName + "/" + label, mb);
         }
         for (String body : new String[] {"small", "large"}) {
             Double enc = mbPerSec.get("EncoderBenchmark.encode_reset/" + body);
