@@ -256,6 +256,9 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     private static void print(PrintWriter out, Event e) {
         if (e.kind() == EventKind.LIFECYCLE) {
+            if (e.message().startsWith("stopped")) {
+                return; // the command prints its own summary line
+            }
             out.println(e.message());
         } else if (e.kind() != EventKind.INFO) {
             out.println("[" + e.kind().name().toLowerCase(Locale.ROOT) + "] " + e.message());
