@@ -37,11 +37,18 @@ public final class JmhMain {
         System.out.print(summary(results));
     }
 
+    /** JMH's 99.9% confidence half-interval as a percentage of the score. */
+    private static String error(Result<?> primary) {
+        double e = primary.getScoreError();
+        return Double.isNaN(e) || primary.getScore() == 0 ? "-"
+                : String.format(Locale.ROOT, "±%.0f%%", 100 * e / primary.getScore());
+    }
+
     /** The summary table for a finished run. */
     static String summary(Collection<RunResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-38s %-11s %10s %12s %10s %14s%n",
-                "benchmark", "body", "body bytes", "ops/s", "MB/s", "alloc B/op"));
+        out.append(String.format(Locale.ROOT, "%-38s %-13s %10s %12s %7s %10s %14s%n",
+                "benchmark", "body", "body bytes", "ops/s", "error", "MB/s", "alloc B/op"));
         Map<String, Double> mbPerSec = new TreeMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
@@ -53,8 +60,8 @@ public final class JmhMain {
             double mb = opsPerSec * bytes / 1e6;
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
             String allocText = alloc == null ? "(-prof gc)" : String.format(Locale.ROOT, "%.0f", alloc.getScore());
-            out.append(String.format(Locale.ROOT, "%-38s %-11s %10d %12.1f %10.1f %14s%n",
-                    shortName, label, bytes, opsPerSec, mb, allocText));
+            out.append(String.format(Locale.ROOT, "%-38s %-13s %10d %12.1f %7s %10.1f %14s%n",
+                    shortName, label, bytes, opsPerSec, error(r.getPrimaryResult()), mb, allocText));
             mbPerSec.put(shortName + "/" + label, mb);
         }
         for (String body : new String[] {"small", "large"}) {
