@@ -64,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Idle connections for --memory (default: ${DEFAULT-VALUE}; fewer if ulimit -n is too low).")
     int memoryConnections;
 
+    @Option(names = "--memory-lines", defaultValue = "" + IdleConnectionMemory.DEFAULT_LINES,
+            description = "Generated lines of the one request each idle connection carries for --memory (default: ${DEFAULT-VALUE}, about 1.65 MB: four 512K chunks, so shrink applies).")
+    int memoryLines;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         IdleConnectionMemory idle;
         try {
             plan = new BenchPlan(connections, smallRequests, largeRequests, largeLines, duration, !skipWrk, workers);
-            idle = memory ? new IdleConnectionMemory(memoryConnections, largeLines, out) : null;
+            idle = memory ? new IdleConnectionMemory(memoryConnections, memoryLines, out) : null;
         } catch (IllegalArgumentException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("plateau bench: " + e.getMessage());

@@ -61,7 +61,7 @@ class BenchCommandTest {
     @Test
     void memoryOption_printsPerConnectionFiguresForBaselineAndBothShrinkSettings() {
         String out = run("--small-requests", "50", "--large-requests", "4", "--large-lines", "100",
-                "--connections", "2", "--skip-wrk", "--memory", "--memory-connections", "6");
+                "--connections", "2", "--skip-wrk", "--memory", "--memory-connections", "6", "--memory-lines", "100");
 
         assertThat(out).contains("memory per idle keep-alive connection");
         assertThat(out).containsPattern("baseline\\s+-\\s+6\\s");

@@ -22,7 +22,14 @@ public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");
 
     /** One reading; {@code rssBytes} is -1 where {@code /proc} is not available. */
-    public record Reading(long rssBytes, long directBytes, long heapUsedBytes) {
+    public record Reading(long rssBytes, long directBytes, long heapUsedBytes, long heapCommittedBytes) {
+        /**
+         * RSS growth since {@code before} without the change in committed heap: a full GC may give heap back to the
+         * OS (or the burst may make it grow), which says nothing about what the connections hold.
+         */
+        public long rssGrowthOutsideHeap(Reading before) {
+            return (rssBytes - before.rssBytes) - (heapCommittedBytes - before.heapCommittedBytes);
+        }
     }
 
     private MemoryProbe() {
@@ -30,8 +37,8 @@ public final class MemoryProbe {
 
     /** Reads now, without a GC. */
     public static Reading read() {
-        return new Reading(rssBytes(), PlatformDependent.usedDirectMemory(),
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new Reading(rssBytes(), PlatformDependent.usedDirectMemory(), heap.getUsed(), heap.getCommitted());
     }
 
     /** Two full GCs (so released direct buffers' cleaners and heap garbage are gone), then a reading. */
