@@ -41,11 +41,36 @@ public final class MemoryProbe {
         return new Reading(rssBytes(), PlatformDependent.usedDirectMemory(), heap.getUsed(), heap.getCommitted());
     }
 
-    /** Two full GCs (so released direct buffers' cleaners and heap garbage are gone), then a reading. */
+    /**
+     * Full GCs, then readings every 100 ms until RSS and direct memory hold still (within 1 MB, at most 5 s): direct
+     * buffers that only a {@code Cleaner} frees go away after the GC, on another thread, and the allocator may
+     * return memory to the OS a little later still.
+     */
     public static Reading settle() {
         System.gc();
         System.gc();
-        return read();
+        Reading last = read();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            pause();
+            System.gc();
+            Reading now = read();
+            if (Math.abs(now.rssBytes() - last.rssBytes()) < 1_000_000
+                    && Math.abs(now.directBytes() - last.directBytes()) < 1_000_000) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while memory settled", e);
+        }
     }
 
     /** {@code VmRSS} of this process in bytes, or -1 if {@code /proc/self/status} cannot be read. */
