@@ -46,6 +46,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         {"remote_addr_key", "--remote-addr-key"}, {"mem_buf_limit", "--mem-buf-limit"},
         {"idle_timeout", "--idle-timeout"}, {"header_timeout", "--header-timeout"},
         {"max_connections", "--max-connections"}, {"monitor port", "--monitor-port"}, {"file format", "--file-format"},
+        {"retry_limit", "--retry-limit"}, {"compress:", "--output-compress:"},
     };
     private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator):");
 
@@ -99,8 +100,17 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             description = "Close a connection whose request head has not arrived in this time; 0s = never (default: 30s).")
     Duration headerTimeout = Duration.ofSeconds(30);
 
-    @Option(names = "--output", paramLabel = "null|file:PATH", description = "Where records go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "null|file:PATH|http://HOST:PORT/PATH",
+            description = "Where records go (default: ${DEFAULT-VALUE}).")
     String output = "null";
+
+    @Option(names = "--output-compress", paramLabel = "none|gzip",
+            description = "Body compression of the http output (Fluent Bit's compress; default: ${DEFAULT-VALUE}).")
+    String outputCompress = "none";
+
+    @Option(names = "--retry-limit", paramLabel = "N|no_limits",
+            description = "Retries of a failed chunk before it is dropped (Fluent Bit's Retry_Limit; default: ${DEFAULT-VALUE}).")
+    String retryLimit = "1";
 
     @Option(names = "--file-format", paramLabel = "out_file|json_lines",
             description = "Format of file output (default: ${DEFAULT-VALUE}, Fluent Bit's 'tag: [sec.nsec, {json}]').")
@@ -241,7 +251,8 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
                 .addRemoteAddr(addRemoteAddr).remoteAddrKey(remoteAddrKey).output(output).fileFormat(fileFormat)
                 .flush(flush).memBufLimit(memBufLimit).shrink(shrink).reinit(reinit).idleTimeout(idleTimeout)
                 .headerTimeout(headerTimeout).monitorPort(monitorPort).workers(workers).maxConnections(maxConnections)
-                .allocator(allocator).bearerToken(token).build();
+                .allocator(allocator).bearerToken(token).outputCompress(outputCompress)
+                .retryLimit(CollectorConfig.parseRetryLimit(retryLimit)).build();
     }
 
     /** Rewrites a config message's Fluent Bit option names as this command's flags. */
