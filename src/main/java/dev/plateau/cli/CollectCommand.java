@@ -46,7 +46,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         {"remote_addr_key", "--remote-addr-key"}, {"mem_buf_limit", "--mem-buf-limit"},
         {"idle_timeout", "--idle-timeout"}, {"header_timeout", "--header-timeout"},
         {"max_connections", "--max-connections"}, {"monitor port", "--monitor-port"}, {"file format", "--file-format"},
-        {"retry_limit", "--retry-limit"}, {"compress:", "--output-compress:"},
+        {"retry_limit", "--retry-limit"}, {"buffer model", "--buffer-model"}, {"compress:", "--output-compress:"},
     };
     private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator):");
 
@@ -129,6 +129,15 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     @Option(names = "--max-connections", paramLabel = "N", description = "Refuse connections beyond N; 0 = unlimited (default: 0).")
     int maxConnections;
+
+    @Option(names = "--buffer-model", paramLabel = "legacy|v5",
+            description = "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: 10 KiB, exact growth)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String bufferModel = "legacy";
+
+    @Option(names = "--http2", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+            description = "Accept HTTP/2 cleartext (prior knowledge and Upgrade: h2c) on the same port (default: on).")
+    boolean http2 = true;
 
     @Option(names = "--allocator", paramLabel = "unpooled|pooled|adaptive",
             description = "Allocator of connection and encoder buffers (default: ${DEFAULT-VALUE}: malloc/free like Fluent Bit).")
@@ -251,7 +260,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
                 .addRemoteAddr(addRemoteAddr).remoteAddrKey(remoteAddrKey).output(output).fileFormat(fileFormat)
                 .flush(flush).memBufLimit(memBufLimit).shrink(shrink).reinit(reinit).idleTimeout(idleTimeout)
                 .headerTimeout(headerTimeout).monitorPort(monitorPort).workers(workers).maxConnections(maxConnections)
-                .allocator(allocator).bearerToken(token).outputCompress(outputCompress)
+                .allocator(allocator).bearerToken(token).outputCompress(outputCompress).bufferModel(bufferModel).http2(http2)
                 .retryLimit(CollectorConfig.parseRetryLimit(retryLimit)).build();
     }
 

@@ -37,6 +37,11 @@ import java.util.concurrent.TimeUnit;
  * returns, the buffer is cleared (capacity kept, upstream) or — with the shrink policy on and capacity above two
  * chunks — replaced by a fresh one-chunk buffer, emitting {@code conn=ID shrunk buffer from A to B}.
  *
+ * <p>Buffer model {@code v5} (Fluent Bit 5's shared HTTP server, {@code src/http_server/}): the buffer starts at
+ * {@link #V5_INITIAL} (10 KiB, {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}) and grows to exactly what the request needs
+ * (no chunk rounding); the socket is read in {@code buffer_chunk_size} pieces (set on the channel by
+ * {@link HttpServer}). Limits, 413, keep-after-request and the shrink policy (back to the initial size) are the same.
+ *
  * <p>HTTP/2 (h2c): the same handler runs in every stream's child channel behind
  * {@code Http2StreamFrameToHttpObjectCodec}, with the same limits per stream; a stream's buffer is counted into its
  * connection's {@link ConnectionStats} (capacity = sum of its open streams' buffers, protocol {@code h2c}), and a
@@ -51,10 +56,14 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     /** How long a connection ended by an error answer keeps reading (and discarding) before it is closed. */
     static final long LINGER_MILLIS = 2_000;
+    /** Initial buffer of the {@code v5} model: Fluent Bit 5's {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}. */
+    public static final int V5_INITIAL = 10 * 1024;
 
     private final IngestContext context;
     private final long chunk;
     private final long max;
+    private final boolean exact;
+    private final int initial;
     private ChannelHandlerContext ctx;
     private ConnectionState state;
     private ConnectionStats stats;
@@ -71,6 +80,8 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         CollectorConfig config = context.config();
         this.chunk = config.bufferChunkSize();
         this.max = config.bufferMaxSize();
+        this.exact = "v5".equals(config.bufferModel());
+        this.initial = (int) (exact ? Math.min(V5_INITIAL, max) : chunk);
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        buf = context.allocator().directBuffer((int) chunk, (int) max);
+        buf = context.allocator().directBuffer(initial, (int) max);
         if (ctx.channel() instanceof Http2StreamChannel child) {
             stream = true;
             connection = ConnectionState.of(child.parent());
@@ -205,7 +216,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         }
         int before = buf.capacity();
         if (context.policies().shrink() && before > 2 * chunk) {
-            ByteBuf fresh = context.allocator().directBuffer((int) chunk, (int) max);
+            ByteBuf fresh = context.allocator().directBuffer(initial, (int) max);
             buf.release();
             buf = fresh;
             publish(fresh.capacity());
@@ -217,11 +228,22 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Makes room for {@code n} more bytes, one chunk at a time; false if that would pass {@code buffer_max_size}. */
+    /**
+     * Makes room for {@code n} more bytes, one chunk at a time (legacy) or to exactly what is needed (v5); false if
+     * that would pass {@code buffer_max_size}.
+     */
     private boolean grow(int n) {
         long needed = (long) buf.writerIndex() + n;
         long capacity = buf.capacity();
         if (needed <= capacity) {
+            return true;
+        }
+        if (exact) {
+            if (needed > max) {
+                return false;
+            }
+            buf.capacity((int) needed);
+            publish(needed);
             return true;
         }
         while (capacity < needed) {
@@ -236,6 +258,9 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     }
 
     private long capacityFor(long bytes) {
+        if (exact) {
+            return bytes;
+        }
         long chunks = Math.max(1, (bytes + chunk - 1) / chunk);
         return chunks * chunk;
     }
