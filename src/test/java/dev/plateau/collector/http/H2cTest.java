@@ -132,4 +132,28 @@ class H2cTest {
         }
         assertThat(fx.collector.counters().recordsInTotal()).isEqualTo(1);
     }
+
+    private static byte[] answerToPreface(java.net.InetSocketAddress address) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});   // empty SETTINGS frame
+            socket.getOutputStream().flush();
+            return socket.getInputStream().readNBytes(12);
+        }
+    }
+
+    @Test
+    void prefaceIsAnsweredWithServerSettings() throws Exception {
+        byte[] answer = answerToPreface(fx.address());
+        assertThat(answer[3]).as("frame type SETTINGS").isEqualTo((byte) 4);
+    }
+
+    @Test
+    void http2OffTreatsThePrefaceAsABadHttp1Request() throws Exception {
+        try (CollectorFixture off = new CollectorFixture(b -> b.http2(false))) {
+            byte[] answer = answerToPreface(off.address());
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
+        }
+    }
 }
