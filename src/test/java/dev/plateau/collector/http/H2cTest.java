@@ -156,4 +156,16 @@ class H2cTest {
             assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
         }
     }
+
+    @Test
+    void idleTimeoutClosesAnIdleH2cConnectionButNotOneWithAnOpenStream() throws Exception {
+        fx.collector.policies().setIdleTimeout(Duration.ofMillis(300));
+        try (H2Client idle = new H2Client(fx.address()); H2Client busy = new H2Client(fx.address())) {
+            assertThat(idle.open().head("/", "application/json", false).data(utf8("{\"a\":1}"), true).await()).isEqualTo(201);
+            H2Client.Stream open = busy.open().head("/", "application/json", false).data(utf8("{\"b\":"), false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !idle.isActive());
+            assertThat(busy.isActive()).as("a stream is still open on it").isTrue();
+            assertThat(open.data(utf8("2}"), true).await()).isEqualTo(201);
+        }
+    }
 }

@@ -2,8 +2,10 @@ package dev.plateau.collector.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.plateau.collector.Chunk;
+import dev.plateau.collector.Collector;
 import dev.plateau.collector.ChunkQueue;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.EncoderStats;
@@ -23,6 +25,9 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -200,5 +205,22 @@ class HttpOutputTest {
         }
         assertThat(endpoint.received.get(0).contentEncoding()).isEqualTo("gzip");
         assertThat(endpoint.received.get(0).path()).isEqualTo("/in");
+    }
+
+    @Test
+    void collectorTakesRetryLimitFromTheConfig() throws Exception {
+        endpoint.failFirst(Integer.MAX_VALUE, 500);
+        CollectorConfig cfg = CollectorConfig.builder().port(0).monitorPort(0).flush(Duration.ofMillis(20))
+                .output(endpoint.uri("/in").toString()).retryLimit(0).build();
+        try (Collector c = new Collector(cfg, events)) {
+            c.start();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + c.address().getPort() + "/app")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[{\"a\":1},{\"a\":2}]")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> c.counters().recordsDroppedTotal() == 2);
+            assertThat(endpoint.attempts.get()).as("Retry_Limit 0: one attempt, no retry").isEqualTo(1);
+        }
+        assertThat(events.all()).anySatisfy(e -> assertThat(e.message()).contains("dropped 2 records of tag app after 1 failed attempts"));
     }
 }
