@@ -1,0 +1,122 @@
+package dev.plateau.ui;
+
+import dev.plateau.collector.CollectorConfig;
+import dev.plateau.events.EventLog;
+import dev.plateau.telemetry.Sample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/**
+ * The composition root: one event log, one background executor, the sampler and the engine adapters, the view
+ * models, and the FXML views wired through a controller factory. {@link PlateauApp} and the UI tests build the
+ * window the same way.
+ *
+ * <pre>{@code
+ * Console console = Console.create(AppOptions.parse(args));
+ * Parent root = console.load();
+ * console.start();            // sampler + refresh tick
+ * ...
+ * console.shutdown();         // cancel bursts, drain and stop the collector, stop sampling, stop the executor
+ * }</pre>
+ */
+public final class Console {
+    private final AppOptions options;
+    private final EventLog events = new EventLog();
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final Clock clock = Clock.systemUTC();
+    private final MainViewModel main;
+    private MainView mainView;
+
+    private Console(AppOptions options, CollectorConfig base) {
+        this.options = Objects.requireNonNull(options, "options");
+        Supplier<List<Sample>> samples = List::of;
+        Supplier<Sample> latest = () -> null;
+        CollectorViewModel collector = new CollectorViewModel(base, events, tasks);
+        BurstService bursts = spec -> {
+            throw new IllegalStateException("the load generator is not available in this build");
+        };
+        RunsViewModel runs = new RunsViewModel(label -> {
+            throw new IllegalStateException("run recording is not available in this build");
+        }, tasks);
+        WatchViewModel watch = new WatchViewModel(pid -> {
+            throw new IllegalStateException("process watching is not available in this build");
+        }, () -> { });
+        main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
+                new LiveViewModel(samples, events), new ConnectionsViewModel(latest), new LogViewModel(events),
+                new StatusViewModel(samples), new LoadViewModel(bursts, tasks, collector::targetUrl), runs, watch));
+    }
+
+    /** A console for the given options; the collector listens on {@code options.listen():options.port()}. */
+    public static Console create(AppOptions options) {
+        CollectorConfig base = CollectorConfig.builder()
+                .listen(options.listen())
+                .port(options.port())
+                .monitorPort(0)
+                .build();
+        return new Console(options, base);
+    }
+
+    /** Loads {@code /fxml/MainView.fxml} with every controller built from its view model. */
+    public Parent load() {
+        URL url = Objects.requireNonNull(getClass().getResource("/fxml/MainView.fxml"), "/fxml/MainView.fxml");
+        FXMLLoader loader = new FXMLLoader(url);
+        MainViewModel.Parts p = main.parts();
+        loader.setControllerFactory(type -> {
+            if (type == MainView.class) {
+                return new MainView(main);
+            } else if (type == LiveView.class) {
+                return new LiveView(p.live());
+            } else if (type == ConnectionsView.class) {
+                return new ConnectionsView(p.connections());
+            } else if (type == LoadView.class) {
+                return new LoadView(p.load());
+            } else if (type == LogView.class) {
+                return new LogView(p.log());
+            }
+            throw new IllegalArgumentException("no controller for " + type);
+        });
+        try {
+            Parent root = loader.load();
+            mainView = loader.getController();
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main view", e);
+        }
+    }
+
+    /** Starts sampling and the refresh tick; with {@code --autostart} also the collector. */
+    public void start() {
+        main.startTicking();
+        if (options.autostart()) {
+            main.parts().collector().start();
+        }
+    }
+
+    /** Cancels bursts and jobs, drains and stops the collector, stops sampling and the executor. */
+    public void shutdown() {
+        main.shutdown(() -> { });
+    }
+
+    public MainViewModel model() {
+        return main;
+    }
+
+    public MainView view() {
+        return mainView;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public AppOptions options() {
+        return options;
+    }
+}

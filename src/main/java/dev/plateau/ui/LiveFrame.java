@@ -1,0 +1,39 @@
+package dev.plateau.ui;
+
+import dev.plateau.events.EventKind;
+import java.util.List;
+
+/**
+ * What the Live tab draws at one refresh: downsampled lines per chart, the per-connection bars and the
+ * markers, all in plain numbers (x = elapsed seconds of the sampler). Built by {@link LiveViewModel},
+ * drawn by {@link LiveView}.
+ */
+public record LiveFrame(double xMin, double xMax, List<Line> memory, List<Line> buffers, List<Line> encoderBytes,
+                        List<Line> encoderRate, List<Bar> connections, List<Marker> markers) {
+
+    public static final LiveFrame EMPTY = new LiveFrame(0, 60, List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
+    /** One series: parallel x (elapsed seconds) and y arrays. */
+    public record Line(String name, double[] x, double[] y) {
+        public int size() {
+            return x.length;
+        }
+
+        public double lastY() {
+            return y.length == 0 ? Double.NaN : y[y.length - 1];
+        }
+    }
+
+    /** One connection's bar: current capacity and its high-water mark, in bytes. */
+    public record Bar(String connection, long capacityBytes, long highWaterBytes) {
+    }
+
+    /** A labelled vertical marker (policy switch, burst start/end, run start/end) at elapsed second {@code x}. */
+    public record Marker(double x, String label, EventKind kind) {
+    }
+
+    public Line line(List<Line> lines, String name) {
+        return lines.stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    }
+}
