@@ -14,6 +14,11 @@ public interface BurstService {
     /** Starts a burst; throws {@link IllegalArgumentException} or another exception with a user message if it cannot. */
     Running start(BurstSpec spec) throws Exception;
 
+    /** Closes connections that finished bursts keep open (abandoned or held); returns how many were open. */
+    default int closeHeld() {
+        return 0;
+    }
+
     /** A burst in flight. */
     interface Running {
         BurstProgress progress();

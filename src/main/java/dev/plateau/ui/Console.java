@@ -2,7 +2,11 @@ package dev.plateau.ui;
 
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.telemetry.ProcessMemoryProbe;
 import dev.plateau.telemetry.Sample;
+import dev.plateau.telemetry.SampleRing;
+import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -32,22 +36,24 @@ public final class Console {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private final Clock clock = Clock.systemUTC();
     private final MainViewModel main;
+    private final SampleRing ring;
+    private final Sampler sampler;
+    private final BurstRunner burstRunner;
     private MainView mainView;
 
     private Console(AppOptions options, CollectorConfig base) {
         this.options = Objects.requireNonNull(options, "options");
-        Supplier<List<Sample>> samples = List::of;
-        Supplier<Sample> latest = () -> null;
         CollectorViewModel collector = new CollectorViewModel(base, events, tasks);
-        BurstService bursts = spec -> {
-            throw new IllegalStateException("the load generator is not available in this build");
-        };
+        ring = new SampleRing(SampleRing.DEFAULT_CAPACITY);
+        sampler = new Sampler(collector::current, Sampler.DEFAULT_INTERVAL, ring, clock);
+        Supplier<List<Sample>> samples = ring::snapshot;
+        Supplier<Sample> latest = ring::latest;
+        burstRunner = new BurstRunner(events);
+        BurstService bursts = new RunnerBursts(burstRunner);
         RunsViewModel runs = new RunsViewModel(label -> {
             throw new IllegalStateException("run recording is not available in this build");
         }, tasks);
-        WatchViewModel watch = new WatchViewModel(pid -> {
-            throw new IllegalStateException("process watching is not available in this build");
-        }, () -> { });
+        WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch);
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events), new ConnectionsViewModel(latest), new LogViewModel(events),
                 new StatusViewModel(samples), new LoadViewModel(bursts, tasks, collector::targetUrl), runs, watch));
@@ -93,6 +99,7 @@ public final class Console {
 
     /** Starts sampling and the refresh tick; with {@code --autostart} also the collector. */
     public void start() {
+        sampler.start();
         main.startTicking();
         if (options.autostart()) {
             main.parts().collector().start();
@@ -101,7 +108,10 @@ public final class Console {
 
     /** Cancels bursts and jobs, drains and stops the collector, stops sampling and the executor. */
     public void shutdown() {
-        main.shutdown(() -> { });
+        main.shutdown(() -> {
+            burstRunner.close();
+            sampler.stop();
+        });
     }
 
     public MainViewModel model() {
@@ -110,6 +120,10 @@ public final class Console {
 
     public MainView view() {
         return mainView;
+    }
+
+    public Sampler sampler() {
+        return sampler;
     }
 
     public EventLog events() {

@@ -36,6 +36,7 @@ public final class LoadView {
     @FXML private CheckBox gzipBox;
     @FXML private Button fireButton;
     @FXML private Button cancelButton;
+    @FXML private Button closeAbandonedButton;
     @FXML private Label formError;
     @FXML private Label error;
     @FXML private ProgressBar progress;
@@ -71,6 +72,7 @@ public final class LoadView {
         error.textProperty().bind(model.errorProperty());
         fireButton.disableProperty().bind(model.runningProperty().or(model.formErrorProperty().isNotEmpty()));
         cancelButton.disableProperty().bind(model.runningProperty().not());
+        closeAbandonedButton.disableProperty().bind(model.runningProperty());
         progress.progressProperty().bind(model.progressProperty());
         counters.textProperty().bind(model.countersProperty());
         report.textProperty().bind(model.lastReportProperty());
@@ -84,6 +86,11 @@ public final class LoadView {
     @FXML
     private void cancel() {
         model.cancel();
+    }
+
+    @FXML
+    private void closeAbandoned() {
+        model.closeAbandoned();
     }
 
     @FXML

@@ -192,6 +192,13 @@ public final class LoadViewModel {
         }
     }
 
+    /** Closes the connections earlier bursts abandoned (reconnect + abandon) so their buffers can go. */
+    public void closeAbandoned() {
+        int n = bursts.closeHeld();
+        error.set("");
+        counters.set(n == 0 ? "no abandoned connections were open" : "closed " + n + " abandoned connections");
+    }
+
     public BurstService.Summary lastSummary() {
         return lastSummary;
     }

@@ -120,15 +120,15 @@ public final class MainViewModel {
         jobRunning.set(false);
     }
 
-    /** Closing the window: stop ticking, cancel bursts and jobs, stop the collector (drain), stop sampling. */
-    public void shutdown(Runnable stopSampling) {
+    /** Closing the window: stop ticking, cancel bursts and jobs, close the load generator and stop sampling, then drain and stop the collector. */
+    public void shutdown(Runnable stopLoadAndSampling) {
         stopTicking();
         parts.load().cancel();
         parts.runs().stopRecording();
-        parts.collector().stopNow();
-        if (stopSampling != null) {
-            stopSampling.run();
+        if (stopLoadAndSampling != null) {
+            stopLoadAndSampling.run();
         }
+        parts.collector().stopNow();
         parts.tasks().shutdown(2_000);
     }
 

@@ -1,0 +1,95 @@
+package dev.plateau.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as a person sees it before any collector runs: real samples of this JVM fill the Memory chart. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleSmokeUiTest {
+    @TempDir
+    static Path tmp;
+    private Console console;
+
+    @Start
+    void start(Stage stage) {
+        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
+        stage.setScene(new Scene(console.load(), 1400, 880));
+        stage.setTitle(PlateauApp.TITLE);
+        stage.show();
+        console.start();
+    }
+
+    @Stop
+    void stop() {
+        console.shutdown();
+    }
+
+    @Test
+    void memoryChart_fillsWithThisProcessRss(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 3);
+        AtomicReference<String> rssStatus = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            robot.interact(() -> rssStatus.set(robot.lookup("#rssLabel").queryAs(Label.class).getText()));
+            return rssStatus.get().matches("RSS \\d.* (MB|GB)");
+        });
+        assertThat(robot.lookup("#collectorStatus").queryAs(Label.class).getText()).isEqualTo("stopped");
+    }
+
+    @Test
+    void portField_showsTheMessageWhileInvalid(FxRobot robot) {
+        TextField port = robot.lookup("#portField").queryAs(TextField.class);
+        Label error = robot.lookup("#addressError").queryAs(Label.class);
+        robot.interact(() -> port.setText("99999"));
+        assertThat(error.getText()).isEqualTo("port: 0-65535 (0 = any free port)");
+        assertThat(port.getPseudoClassStates()).contains(Views.INVALID);
+        robot.interact(() -> port.setText("0"));
+        assertThat(error.getText()).isEmpty();
+        assertThat(port.getPseudoClassStates()).doesNotContain(Views.INVALID);
+    }
+
+    @Test
+    void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
+        Path png = tmp.resolve("charts.png");
+        robot.interact(() -> console.view().savePngTo(png));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(png) && Files.size(png) > 1000
+                && !console.model().jobRunningProperty().get());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThan(800);
+        assertThat(img.getHeight()).isGreaterThan(400);
+        assertThat(console.model().jobMessageProperty().get()).startsWith("saved ");
+    }
+
+    private int rssPoints(FxRobot robot) {
+        AtomicReference<Integer> n = new AtomicReference<>(0);
+        robot.interact(() -> {
+            for (XYChart.Series<Number, Number> s : console.view().liveView().memoryChart().getData()) {
+                if (s.getName().equals(LiveViewModel.RSS)) {
+                    n.set(s.getData().size());
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return n.get();
+    }
+}
