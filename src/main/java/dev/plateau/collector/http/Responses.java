@@ -5,8 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +46,7 @@ public final class Responses {
         HttpResponseStatus status = HttpResponseStatus.valueOf(config.successfulResponseCode());
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
         if (status.code() != HttpResponseStatus.NO_CONTENT.code()) {
-            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+            r.headers().setInt("Content-Length", 0);
         }
         for (CollectorConfig.Header h : config.successHeaders()) {
             r.headers().add(h.name(), h.value());
@@ -60,13 +58,13 @@ public final class Responses {
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
         ByteBuf content = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
-        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        r.headers().setInt("Content-Length", bytes.length);
         return r;
     }
 
     private static FullHttpResponse closing(HttpResponseStatus status, String body) {
         FullHttpResponse r = error(status, body);
-        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        r.headers().set("Connection", "close");
         return r;
     }
 }
