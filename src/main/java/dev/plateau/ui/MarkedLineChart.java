@@ -22,7 +22,7 @@ import javafx.scene.shape.Line;
  * }</pre>
  */
 public final class MarkedLineChart extends LineChart<Number, Number> {
-    public static final String BYTES_LABEL = "bytes (decimal: 1 MB = 1,000,000 B)";
+    public static final String BYTES_LABEL = "bytes (decimal)";
 
     private final List<Line> lines = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();

@@ -14,12 +14,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class WatchViewModel {
     private final LongConsumer watch;
     private final Runnable unwatch;
-    private final ValidatedField<Integer> pid = new ValidatedField<>("", text -> {
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("PID: e.g. the pid of a fluent-bit");
-        }
-        return Parsers.intRange("PID", 1, Integer.MAX_VALUE).apply(text);
-    });
+    private final ValidatedField<Integer> pid = new ValidatedField<>("",
+            text -> text.isEmpty() ? null : Parsers.intRange("PID", 1, Integer.MAX_VALUE).apply(text));
     private final ReadOnlyBooleanWrapper watching = new ReadOnlyBooleanWrapper(this, "watching");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
@@ -38,9 +34,9 @@ public final class WatchViewModel {
             status.set("");
             return;
         }
-        if (!pid.isValid()) {
+        if (!pid.isValid() || pid.value() == null) {
             statusError.set(true);
-            status.set(pid.errorProperty().get());
+            status.set(pid.isValid() ? "PID: type the process id to watch, e.g. a fluent-bit's" : pid.errorProperty().get());
             return;
         }
         try {

@@ -7,7 +7,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.plateau.events.EventKind;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.shape.Line;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -78,6 +81,39 @@ class ConsoleSmokeUiTest {
         assertThat(img.getWidth()).isGreaterThan(800);
         assertThat(img.getHeight()).isGreaterThan(400);
         assertThat(console.model().jobMessageProperty().get()).startsWith("saved ");
+    }
+
+    @Test
+    void policySwitch_isDrawnAsALabelledMarkerOnEveryTimeChart(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 3);
+        console.events().emit(EventKind.POLICY, "shrink on");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            robot.interact(() -> {
+                LiveView live = console.view().liveView();
+                boolean all = true;
+                for (MarkedLineChart chart : List.of(live.memoryChart(), live.buffersChart())) {
+                    all &= chart.markerLabels().stream().anyMatch(l -> l.getText().equals("shrink on") && l.isVisible());
+                    for (Line line : chart.markerLines()) {
+                        double x = line.getStartX();
+                        all &= x >= 0 && x <= chart.getXAxis().getWidth() && line.getEndY() > 50;
+                    }
+                }
+                ok.set(all);
+            });
+            return ok.get();
+        });
+    }
+
+    @Test
+    void shutdown_leavesNoNonDaemonThreadsOfOurs(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
+        console.shutdown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon())
+                .noneMatch(t -> t.getName().startsWith("plateau") || t.getName().contains("nioEventLoop")
+                        || t.getName().contains("ioEventLoop")));
+        assertThat(console.sampler().isRunning()).isFalse();
     }
 
     private int rssPoints(FxRobot robot) {
