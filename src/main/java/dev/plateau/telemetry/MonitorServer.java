@@ -4,6 +4,7 @@ import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -74,14 +75,15 @@ public final class MonitorServer implements AutoCloseable {
                                 .addLast(new MonitorHandler(collector, sampler));
                     }
                 });
-        try {
-            channel = b.bind(listen, port).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = b.bind(listen, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             group = null;
-            throw new CollectorException("monitor port " + port + " on " + listen + " is not available: " + e.getMessage()
-                    + " (choose another with --monitor-port, 0 = off)", e);
+            Throwable e = bound.cause();
+            throw new CollectorException("monitor port " + port + " on " + listen + " is not available: "
+                    + e.getMessage() + " (choose another with --monitor-port, 0 = off)", e);
         }
+        channel = bound.channel();
     }
 
     /** Closes the listener and all monitor connections. Idempotent. */
