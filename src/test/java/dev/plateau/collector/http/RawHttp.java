@@ -26,8 +26,13 @@ final class RawHttp implements Closeable {
     }
 
     RawHttp(InetSocketAddress address) throws IOException {
+        this(address, 10_000);
+    }
+
+    /** {@code timeoutMillis} bounds every read (a test fails instead of hanging). */
+    RawHttp(InetSocketAddress address, int timeoutMillis) throws IOException {
         socket = new Socket(address.getAddress(), address.getPort());
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(timeoutMillis);
         in = new BufferedInputStream(socket.getInputStream());
     }
 
