@@ -3,6 +3,9 @@ package dev.plateau.ui;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BurstRunner;
+import dev.plateau.runs.RunRecorder;
+import dev.plateau.runs.RunStore;
+import dev.plateau.runs.Trend;
 import dev.plateau.telemetry.ProcessMemoryProbe;
 import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.SampleRing;
@@ -10,6 +13,7 @@ import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -49,14 +53,47 @@ public final class Console {
         Supplier<List<Sample>> samples = ring::snapshot;
         Supplier<Sample> latest = ring::latest;
         burstRunner = new BurstRunner(events);
-        BurstService bursts = new RunnerBursts(burstRunner);
-        RunsViewModel runs = new RunsViewModel(label -> {
-            throw new IllegalStateException("run recording is not available in this build");
-        }, tasks);
+        RunsViewModel runs = new RunsViewModel(this::record, tasks);
+        CompareViewModel compare = new CompareViewModel(new RunStore(options.runs()), tasks, new Trend());
+        runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndSelect(List.of(dir)));
+        ExperimentViewModel experiment = new ExperimentViewModel(options.scenarios(), options.runs(), events, tasks,
+                this::showCompared);
         WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch);
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events), new ConnectionsViewModel(latest), new LogViewModel(events),
-                new StatusViewModel(samples), new LoadViewModel(bursts, tasks, collector::targetUrl), runs, watch));
+                new StatusViewModel(samples), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
+                compare, experiment, runs, watch));
+    }
+
+    private RunsViewModel.Recording record(String label) {
+        RunRecorder recorder = new RunRecorder(options.runs(), label, sampler, events, clock);
+        CollectorViewModel c = main.parts().collector();
+        recorder.meta("source", "console");
+        if (c.current() != null) {
+            recorder.meta("policies", c.current().policies().state().describe());
+        }
+        Path dir;
+        try {
+            dir = recorder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder under " + options.runs(), e);
+        }
+        return new RunsViewModel.Recording() {
+            @Override
+            public Path dir() {
+                return dir;
+            }
+
+            @Override
+            public void stop() throws IOException {
+                recorder.finish();
+            }
+        };
+    }
+
+    private void showCompared(List<Path> dirs) {
+        main.parts().compare().reloadAndSelect(dirs);
+        main.pageProperty().set(Page.COMPARE);
     }
 
     /** A console for the given options; the collector listens on {@code options.listen():options.port()}. */
@@ -83,6 +120,8 @@ public final class Console {
                 return new ConnectionsView(p.connections());
             } else if (type == LoadView.class) {
                 return new LoadView(p.load());
+            } else if (type == CompareView.class) {
+                return new CompareView(p.compare(), p.experiment());
             } else if (type == LogView.class) {
                 return new LogView(p.log());
             }

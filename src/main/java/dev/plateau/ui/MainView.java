@@ -47,6 +47,7 @@ public final class MainView {
     @FXML private Tab compareTab;
     @FXML private Tab logTab;
     @FXML private LiveView liveViewController;
+    @FXML private CompareView compareViewController;
     @FXML private Label recordsLabel;
     @FXML private Label rateLabel;
     @FXML private Label rssLabel;
@@ -174,5 +175,9 @@ public final class MainView {
 
     public LiveView liveView() {
         return liveViewController;
+    }
+
+    public CompareView compareView() {
+        return compareViewController;
     }
 }

@@ -42,7 +42,8 @@ public final class MainViewModel {
     public record Parts(EventLog events, BackgroundTasks tasks, Clock clock, Supplier<List<Sample>> samples,
                         CollectorViewModel collector, LiveViewModel live, ConnectionsViewModel connections,
                         LogViewModel log, StatusViewModel status, LoadViewModel load,
-                        RunsViewModel runs, WatchViewModel watch) {
+                        CompareViewModel compare, ExperimentViewModel experiment, RunsViewModel runs,
+                        WatchViewModel watch) {
     }
 
     public MainViewModel(Parts parts) {
@@ -124,6 +125,7 @@ public final class MainViewModel {
     public void shutdown(Runnable stopLoadAndSampling) {
         stopTicking();
         parts.load().cancel();
+        parts.experiment().cancel();
         parts.runs().stopRecording();
         if (stopLoadAndSampling != null) {
             stopLoadAndSampling.run();
