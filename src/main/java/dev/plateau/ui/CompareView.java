@@ -83,6 +83,8 @@ public final class CompareView {
         experimentProgress.progressProperty().bind(experiment.progressProperty());
         experimentProgress.visibleProperty().bind(experiment.runningProperty());
         experimentMessage.textProperty().bind(experiment.messageProperty());
+        experimentMessage.managedProperty().bind(experimentMessage.textProperty().isNotEmpty());
+        experimentMessage.visibleProperty().bind(experimentMessage.textProperty().isNotEmpty());
         experiment.messageErrorProperty().addListener((obs, o, err) -> experimentMessage.pseudoClassStateChanged(Views.ERROR, err));
 
         metricChoice.getItems().setAll(CompareViewModel.METRICS);
