@@ -41,7 +41,7 @@ public final class CollectorViewModel {
     private final ObjectProperty<Integer> idleTimeoutSeconds = new SimpleObjectProperty<>(this, "idleTimeoutSeconds", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "stopped");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "stopped — press ▶ Start");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
     private final ReadOnlyObjectWrapper<Collector> collector = new ReadOnlyObjectWrapper<>(this, "collector");
     private volatile Collector current;

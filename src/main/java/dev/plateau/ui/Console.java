@@ -60,7 +60,8 @@ public final class Console {
                 this::showCompared);
         WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch);
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
-                new LiveViewModel(samples, events), new ConnectionsViewModel(latest), new LogViewModel(events),
+                new LiveViewModel(samples, events, () -> collector.current() == null ? 0
+                        : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events),
                 new StatusViewModel(samples), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
                 compare, experiment, runs, watch));
     }

@@ -49,6 +49,8 @@ public final class LiveView {
         encoderChart.show(f.xMin(), f.xMax(), f.encoderBytes(), f.markers());
         encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
         drawBars(f.connections());
+        connectionsChart.setTitle("Per connection: buffer now vs. high-water mark"
+                + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : ""));
     }
 
     private void drawBars(List<LiveFrame.Bar> bars) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +46,7 @@ public final class LiveViewModel {
     public static final String ENCODER_ALLOC_RATE = "allocations/s";
 
     private final Supplier<List<Sample>> samples;
+    private final LongSupplier chunkBytes;
     private final EventLog events;
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "window", TimeWindow.FIVE_MINUTES);
     private final ReadOnlyObjectWrapper<LiveFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame", LiveFrame.EMPTY);
@@ -52,8 +54,14 @@ public final class LiveViewModel {
     private long lastSeq;
 
     public LiveViewModel(Supplier<List<Sample>> samples, EventLog events) {
+        this(samples, events, () -> 0);
+    }
+
+    /** With the running collector's chunk size (shown on the per-connection chart as the "one chunk" reference). */
+    public LiveViewModel(Supplier<List<Sample>> samples, EventLog events, LongSupplier chunkBytes) {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.events = Objects.requireNonNull(events, "events");
+        this.chunkBytes = Objects.requireNonNull(chunkBytes, "chunkBytes");
     }
 
     /** Pulls the newest samples and events and publishes a new frame. */
@@ -103,7 +111,7 @@ public final class LiveViewModel {
         List<LiveFrame.Line> encoder = List.of(line(ENCODER_RETAINED, view, Sample::encoderRetainedBytes));
         List<LiveFrame.Line> rate = List.of(rateLine(ENCODER_ALLOC_RATE, view, Sample::encoderAllocationsTotal));
         return new LiveFrame(xMin, xMax, memory, buffers, encoder, rate, bars(latest.connections()),
-                markers(latest, xMin, xMax));
+                markers(latest, xMin, xMax), chunkBytes.getAsLong());
     }
 
     /** Maps a wall-clock instant onto the sampler's elapsed-seconds axis, using a sample as the reference. */

@@ -4,13 +4,16 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
  * The desktop console: {@code mvn javafx:run}, or {@code mvn javafx:run -Djavafx.args="--autostart"} to start the
  * embedded collector on 127.0.0.1:9880 at launch. Options: {@code --autostart}, {@code --listen HOST},
  * {@code --port N} (0 = any free port), {@code --runs DIR} (default ./runs). Closing the window cancels bursts,
- * drains and stops the collector, stops sampling and exits.
+ * drains and stops the collector, stops sampling and exits (Ctrl+Q does the same).
  */
 public final class PlateauApp extends Application {
     public static final String TITLE = "Plateau — memory console";
@@ -29,7 +32,9 @@ public final class PlateauApp extends Application {
         }
         console = Console.create(options);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(console.load(), 1400, 880));
+        Scene scene = new Scene(console.load(), 1400, 880);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        stage.setScene(scene);
         stage.setMinWidth(1100);
         stage.setMinHeight(700);
         stage.show();
