@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -14,6 +15,7 @@ import javafx.stage.FileChooser;
 /** Controller of {@code LoadView.fxml}: binds the burst form, the progress bar and the last report. */
 public final class LoadView {
     private final LoadViewModel model;
+    @FXML private ComboBox<LoadViewModel.Preset> presetChoice;
     @FXML private RadioButton embeddedTarget;
     @FXML private RadioButton urlTarget;
     @FXML private TextField urlField;
@@ -49,6 +51,8 @@ public final class LoadView {
 
     @FXML
     private void initialize() {
+        presetChoice.getItems().setAll(LoadViewModel.Preset.values());
+        presetChoice.setOnAction(e -> model.apply(presetChoice.getValue()));
         embeddedTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.EMBEDDED);
         urlTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.URL);
         urlTarget.selectedProperty().addListener((obs, o, on) ->

@@ -36,6 +36,37 @@ public final class LoadViewModel {
     /** Aim at the embedded collector or at any URL (e.g. a real Fluent Bit). */
     public enum Target { EMBEDDED, URL }
 
+    /** Ready-made bursts; choosing one fills the form (the first is the form's initial content). */
+    public enum Preset {
+        BALLOON("Balloon: 4 connections, 1.6 MB bodies", 100, 100, 4, 0, false, 1500),
+        LEAKY("Leaky clients: reconnect every 5, abandon", 120, 50, 4, 5, true, 1500),
+        SEED("Seed case: 10 connections, 3.3 MB bodies", 200, 100, 10, 20, true, 3000),
+        SMALL("Small and fast: 1000 × 10 lines", 1000, 0, 4, 0, false, 10);
+
+        private final String label;
+        final int requests;
+        final long delayMs;
+        final int connections;
+        final int reconnectEvery;
+        final boolean abandon;
+        final int lines;
+
+        Preset(String label, int requests, long delayMs, int connections, int reconnectEvery, boolean abandon, int lines) {
+            this.label = label;
+            this.requests = requests;
+            this.delayMs = delayMs;
+            this.connections = connections;
+            this.reconnectEvery = reconnectEvery;
+            this.abandon = abandon;
+            this.lines = lines;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final BurstService bursts;
     private final BackgroundTasks tasks;
     private final Supplier<String> embeddedUrl;
@@ -69,7 +100,25 @@ public final class LoadViewModel {
         target.addListener((obs, o, n) -> checkForm());
         abandon.addListener((obs, o, n) -> checkForm());
         payloadFile.addListener((obs, o, n) -> checkForm());
+        apply(Preset.BALLOON);
         checkForm();
+    }
+
+    /** Fills the form with a preset (payload file cleared, gzip off, rate 0). */
+    public void apply(Preset p) {
+        if (p == null) {
+            return;
+        }
+        abandon.set(false);
+        payloadFile.set(null);
+        requests.textProperty().set(Integer.toString(p.requests));
+        delayMs.textProperty().set(Long.toString(p.delayMs));
+        rate.textProperty().set("0");
+        connections.textProperty().set(Integer.toString(p.connections));
+        reconnectEvery.textProperty().set(Integer.toString(p.reconnectEvery));
+        abandon.set(p.abandon);
+        lines.textProperty().set(Integer.toString(p.lines));
+        gzip.set(false);
     }
 
     private void checkForm() {

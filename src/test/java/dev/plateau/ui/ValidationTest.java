@@ -106,6 +106,19 @@ class ValidationTest {
     }
 
     @Test
+    void presets_fillAValidForm() {
+        LoadViewModel load = new LoadViewModel(spec -> null, new BackgroundTasks(), () -> null);
+        assertThat(load.linesField().textProperty().get()).isEqualTo("1500");
+        for (LoadViewModel.Preset p : LoadViewModel.Preset.values()) {
+            load.apply(p);
+            assertThat(load.formErrorProperty().get()).as(p.toString()).isEmpty();
+            var spec = load.spec(URI.create("http://127.0.0.1:1/"));
+            assertThat(spec.requests()).isEqualTo(p.requests);
+            assertThat(spec.abandon()).isEqualTo(p.abandon);
+        }
+    }
+
+    @Test
     void collectorConfig_takesFieldsAndPolicies() {
         CollectorViewModel vm = new CollectorViewModel(CollectorConfig.builder().monitorPort(0).build(), new EventLog(),
                 new BackgroundTasks());
