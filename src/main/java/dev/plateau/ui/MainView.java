@@ -76,15 +76,22 @@ public final class MainView {
         shrinkToggle.selectedProperty().bindBidirectional(c.shrinkProperty());
         reinitToggle.selectedProperty().bindBidirectional(c.reinitProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory idle = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 3600, 0, 5);
+        idle.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "0" : n.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.trim().replaceAll("s$", "").trim();
+                return t.matches("\\d{1,4}") ? Math.min(3600, Integer.parseInt(t)) : idle.getValue();
+            }
+        });
         idleSpinner.setValueFactory(idle);
         idle.valueProperty().bindBidirectional(c.idleTimeoutSecondsProperty());
         idleSpinner.getEditor().textProperty().addListener((obs, o, text) ->
-                idleSpinner.getEditor().pseudoClassStateChanged(Views.INVALID, !text.matches("\\d{1,4}")));
-        idleSpinner.focusedProperty().addListener((obs, o, focused) -> {
-            if (!focused && idleSpinner.getEditor().getText().matches("\\d{1,4}")) {
-                idleSpinner.increment(0);
-            }
-        });
+                idleSpinner.getEditor().pseudoClassStateChanged(Views.INVALID, !text.trim().matches("\\d{1,4}\\s*s?")));
 
         RunsViewModel runs = p.runs();
         Views.bind(runLabelField, runs.labelField(), runLabelError);

@@ -14,6 +14,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -68,6 +69,24 @@ class ConsoleSmokeUiTest {
         robot.interact(() -> port.setText("0"));
         assertThat(error.getText()).isEmpty();
         assertThat(port.getPseudoClassStates()).doesNotContain(Views.INVALID);
+    }
+
+    @Test
+    void idleTimeoutSpinner_rejectsTextAndAppliesNumbers(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> spinner = robot.lookup("#idleSpinner").queryAs(Spinner.class);
+        robot.interact(() -> {
+            spinner.getEditor().setText("ten");
+            spinner.commitValue();
+        });
+        assertThat(spinner.getEditor().getPseudoClassStates()).contains(Views.INVALID);
+        assertThat(console.model().parts().collector().idleTimeoutSecondsProperty().get()).isZero();
+        robot.interact(() -> {
+            spinner.getEditor().setText("7");
+            spinner.commitValue();
+        });
+        assertThat(console.model().parts().collector().idleTimeoutSecondsProperty().get()).isEqualTo(7);
+        assertThat(console.model().parts().collector().config().idleTimeout()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
