@@ -90,6 +90,27 @@ class ConsoleSmokeUiTest {
     }
 
     @Test
+    void watchingAPid_drawsItsRssBesideOurs_unknownPidIsAMessage(FxRobot robot) {
+        TextField pid = robot.lookup("#pidField").queryAs(TextField.class);
+        robot.interact(() -> pid.setText("2147483646"));
+        robot.clickOn("#watchToggle");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("no process with PID 2147483646");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getPseudoClassStates()).contains(Views.ERROR);
+
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        robot.interact(() -> pid.setText(Long.toString(parent)));
+        robot.clickOn("#watchToggle");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("watching pid " + parent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            AtomicReference<Boolean> drawn = new AtomicReference<>(false);
+            robot.interact(() -> drawn.set(console.view().liveView().memoryChart().getData().stream()
+                    .anyMatch(s -> s.getName().equals(LiveViewModel.WATCHED) && !s.getData().isEmpty()
+                            && s.getData().get(s.getData().size() - 1).getYValue().longValue() > 1_000_000)));
+            return drawn.get();
+        });
+    }
+
+    @Test
     void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
         Path png = tmp.resolve("charts.png");
