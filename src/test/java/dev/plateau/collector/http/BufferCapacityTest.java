@@ -17,7 +17,7 @@ class BufferCapacityTest {
     /** A JSON array of {@code LINES} objects, one per line, about 5,000,000 bytes. */
     static String fiveMegabyteArray() {
         StringBuilder sb = new StringBuilder(5_100_000).append("[\n");
-        String pad = "x".repeat(1070);
+        String pad = "x".repeat(1080);
         for (int i = 0; i < LINES; i++) {
             sb.append("{\"i\":").append(i).append(",\"level\":\"info\",\"msg\":\"").append(pad).append("\"}");
             sb.append(i + 1 < LINES ? ",\n" : "\n");

@@ -37,7 +37,7 @@ final class RawHttp implements Closeable {
     }
 
     RawHttp send(String text) throws IOException {
-        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+        return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     RawHttp send(byte[] bytes) throws IOException {
