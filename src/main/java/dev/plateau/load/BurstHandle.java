@@ -50,7 +50,7 @@ public final class BurstHandle {
     private final ByteBuf body;
     private final long intervalNanos;
     private final BurstStats stats = new BurstStats();
-    private final List<ConnectionSlot> slots = new ArrayList<>();
+    private final List<ConnectionSlot> slots;
     private final AtomicLong issued = new AtomicLong();
     private final AtomicInteger runningSlots;
     private final AtomicBoolean released = new AtomicBoolean();
@@ -61,7 +61,7 @@ public final class BurstHandle {
     private volatile boolean done;
     private volatile long startNanos;
 
-    BurstHandle(BurstSpec spec, Payload payload, InetSocketAddress address, EventLog events) {
+    BurstHandle(BurstSpec spec, Payload payload, InetSocketAddress address, EventLog events, EventLoopGroup group) {
         this.spec = spec;
         this.events = events;
         this.address = address;
@@ -70,14 +70,16 @@ public final class BurstHandle {
         this.body = Unpooled.directBuffer(payload.body().length).writeBytes(payload.body());
         this.intervalNanos = spec.rate() > 0 ? Math.max(1, Math.round(1e9 / spec.rate())) : 0;
         this.runningSlots = new AtomicInteger(spec.connections());
+        List<ConnectionSlot> all = new ArrayList<>(spec.connections());
+        for (int i = 0; i < spec.connections(); i++) {
+            all.add(new ConnectionSlot(this, group.next()));
+        }
+        this.slots = List.copyOf(all);
     }
 
-    void start(EventLoopGroup group) {
+    void start() {
         events.emit(EventKind.BURST_START, describe());
         startNanos = System.nanoTime();
-        for (int i = 0; i < spec.connections(); i++) {
-            slots.add(new ConnectionSlot(this, group.next()));
-        }
         slots.forEach(ConnectionSlot::start);
     }
 

@@ -59,10 +59,10 @@ public final class BurstRunner implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--target: unknown host '" + spec.target().getHost() + "'");
         }
-        BurstHandle handle = new BurstHandle(spec, payload, address, events);
+        BurstHandle handle = new BurstHandle(spec, payload, address, events, group);
         handles.removeIf(h -> h.result().isDone() && h.openConnections() == 0);
         handles.add(handle);
-        handle.start(group);
+        handle.start();
         return handle;
     }
 

@@ -71,4 +71,13 @@ class PayloadTest {
         assertThat(p.contentEncoding()).isEqualTo("gzip");
         assertThat(p.contentType()).isEqualTo(Payload.JSON);
     }
+
+    @Test
+    void samplePayloadsLoad() throws Exception {
+        Payload logs = Payload.fromFile(Path.of("samples/payloads/app-logs-10.json"));
+        assertThat(logs.contentType()).isEqualTo(Payload.JSON);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(logs.body()).size()).isEqualTo(10);
+        assertThat(Payload.fromFile(Path.of("samples/payloads/form.txt")).contentType()).isEqualTo(Payload.FORM);
+        assertThat(Payload.fromFile(Path.of("samples/payloads/one-record.json")).contentType()).isEqualTo(Payload.JSON);
+    }
 }
