@@ -16,7 +16,7 @@ import javafx.scene.control.TableView;
 public final class ConnectionsView {
     private final ConnectionsViewModel model;
     @FXML private Label summary;
-    @FXML private TableView<ConnectionsViewModel.Row> table;
+    @FXML private TableView<ConnectionsViewModel.Row> connectionsTable;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> idColumn;
     @FXML private TableColumn<ConnectionsViewModel.Row, String> remoteColumn;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> ageColumn;
@@ -34,8 +34,8 @@ public final class ConnectionsView {
     @FXML
     private void initialize() {
         SortedList<ConnectionsViewModel.Row> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        sorted.comparatorProperty().bind(connectionsTable.comparatorProperty());
+        connectionsTable.setItems(sorted);
         column(idColumn, ConnectionsViewModel.Row::id, n -> "#" + n);
         remoteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().remote()));
         column(ageColumn, ConnectionsViewModel.Row::ageMillis, Units::age);
@@ -62,6 +62,6 @@ public final class ConnectionsView {
     }
 
     public TableView<ConnectionsViewModel.Row> table() {
-        return table;
+        return connectionsTable;
     }
 }

@@ -25,7 +25,7 @@ public final class LogView {
     @FXML private ComboBox<EventKind> kindChoice;
     @FXML private TextField textFilter;
     @FXML private Label count;
-    @FXML private TableView<Event> table;
+    @FXML private TableView<Event> logTable;
     @FXML private TableColumn<Event, String> timeColumn;
     @FXML private TableColumn<Event, EventKind> kindColumn;
     @FXML private TableColumn<Event, String> messageColumn;
@@ -51,11 +51,11 @@ public final class LogView {
         });
         kindChoice.valueProperty().bindBidirectional(model.kindProperty());
         textFilter.textProperty().bindBidirectional(model.textProperty());
-        table.setItems(model.filtered());
+        logTable.setItems(model.filtered());
         timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(TIME.format(Instant.ofEpochMilli(c.getValue().epochMillis()))));
         kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
-        table.setRowFactory(t -> new TableRow<>() {
+        logTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Event e, boolean empty) {
                 super.updateItem(e, empty);
@@ -66,8 +66,8 @@ public final class LogView {
                 () -> model.filtered().size() + " of " + model.events().size() + " events (newest " + LogViewModel.CAPACITY + " kept)",
                 model.filtered(), model.events()));
         model.events().addListener((javafx.collections.ListChangeListener<Event>) ch -> {
-            if (!table.getItems().isEmpty()) {
-                table.scrollTo(table.getItems().size() - 1);
+            if (!logTable.getItems().isEmpty()) {
+                logTable.scrollTo(logTable.getItems().size() - 1);
             }
         });
     }

@@ -2,9 +2,11 @@ package dev.plateau.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -15,6 +17,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -22,6 +26,8 @@ import javafx.stage.FileChooser;
 public final class MainView {
     private final MainViewModel model;
     @FXML private BorderPane root;
+    @FXML private HBox collectorBar;
+    @FXML private HBox runBar;
     @FXML private Button startButton;
     @FXML private Button stopButton;
     @FXML private TextField listenField;
@@ -60,6 +66,13 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        for (HBox bar : List.of(collectorBar, runBar)) {
+            for (Node n : bar.getChildren()) {
+                if (n instanceof Region r && n != collectorStatus && n != runStatus && n != watchStatus) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
+        }
         MainViewModel.Parts p = model.parts();
         CollectorViewModel c = p.collector();
         Views.bind(listenField, c.listenField(), null);
