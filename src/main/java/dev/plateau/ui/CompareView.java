@@ -76,7 +76,7 @@ public final class CompareView {
         scenarioChoice.valueProperty().bindBidirectional(experiment.scenarioProperty());
         scenarioChoice.setConverter(converter(p -> p.getFileName().toString()));
         idleBox.selectedProperty().bindBidirectional(experiment.withIdleTimeoutProperty());
-        Views.bind(idleField, experiment.idleSecondsField(), idleError);
+        Views.bind(idleField, experiment.idleTimeoutField(), idleError);
         idleField.disableProperty().bind(idleBox.selectedProperty().not());
         runButton.disableProperty().bind(experiment.runningProperty());
         cancelButton.disableProperty().bind(experiment.runningProperty().not());

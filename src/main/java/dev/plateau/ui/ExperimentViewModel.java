@@ -52,7 +52,7 @@ public final class ExperimentViewModel {
     private final ObservableList<Path> scenarios = FXCollections.observableArrayList();
     private final ObjectProperty<Path> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final BooleanProperty withIdleTimeout = new SimpleBooleanProperty(this, "withIdleTimeout", true);
-    private final ValidatedField<Integer> idleSeconds = new ValidatedField<>("2", Parsers.intRange("idle timeout", 1, 3600));
+    private final ValidatedField<Duration> idleTimeout = new ValidatedField<>("2s", Parsers.positiveDuration("idle timeout"));
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -66,6 +66,7 @@ public final class ExperimentViewModel {
         this.events = Objects.requireNonNull(events, "events");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.onDone = Objects.requireNonNull(onDone, "onDone");
+        scenario.addListener((obs, o, file) -> idleTimeout.textProperty().set(suggestedIdleTimeout(file)));
         refreshScenarios();
     }
 
@@ -88,14 +89,38 @@ public final class ExperimentViewModel {
         }
     }
 
+    /**
+     * The idle timeout of the scenario's "-after-idle-timeout" sibling ({@code small-before.json} →
+     * {@code small-after-idle-timeout.json}), so the third run uses what the scenario's author chose; else 2s.
+     */
+    static String suggestedIdleTimeout(Path file) {
+        if (file == null) {
+            return "2s";
+        }
+        String base = file.getFileName().toString().replaceAll("-(before|after|after-idle-timeout)?\\.json$", "");
+        Path sibling = file.resolveSibling(base + "-after-idle-timeout.json");
+        try {
+            if (Files.isRegularFile(sibling)) {
+                Duration d = Scenario.load(sibling).collector().idleTimeout();
+                if (!d.isZero()) {
+                    return dev.plateau.collector.Sizes.formatDuration(d);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // fall back to the default
+        }
+        return "2s";
+    }
+
     /** The variants a run of the experiment plays, in order. */
     public List<Variant> variants() {
         List<Variant> v = new ArrayList<>();
         v.add(new Variant("off", "policies off (upstream)", false, false, Duration.ZERO));
         v.add(new Variant("on", "shrink + reinit on", true, true, Duration.ZERO));
         if (withIdleTimeout.get()) {
-            int s = idleSeconds.isValid() ? idleSeconds.value() : 2;
-            v.add(new Variant("on-idle", "shrink + reinit + idle timeout " + s + " s", true, true, Duration.ofSeconds(s)));
+            Duration d = idleTimeout.isValid() ? idleTimeout.value() : Duration.ofSeconds(2);
+            v.add(new Variant("on-idle", "shrink + reinit + idle timeout " + dev.plateau.collector.Sizes.formatDuration(d),
+                    true, true, d));
         }
         return v;
     }
@@ -118,8 +143,8 @@ public final class ExperimentViewModel {
             fail("choose a scenario first");
             return null;
         }
-        if (withIdleTimeout.get() && !idleSeconds.isValid()) {
-            fail(idleSeconds.errorProperty().get());
+        if (withIdleTimeout.get() && !idleTimeout.isValid()) {
+            fail(idleTimeout.errorProperty().get());
             return null;
         }
         List<Variant> plan = variants();
@@ -207,8 +232,8 @@ public final class ExperimentViewModel {
         return withIdleTimeout;
     }
 
-    public ValidatedField<Integer> idleSecondsField() {
-        return idleSeconds;
+    public ValidatedField<Duration> idleTimeoutField() {
+        return idleTimeout;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -73,6 +73,22 @@ public final class Parsers {
         };
     }
 
+    /** A duration &gt; 0 written like Fluent Bit's: {@code 500ms}, {@code 2s}, {@code 1m}, or seconds. */
+    public static Function<String, java.time.Duration> positiveDuration(String name) {
+        return text -> {
+            java.time.Duration d;
+            try {
+                d = dev.plateau.collector.Sizes.parseDuration(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": e.g. 500ms, 2s or 1m");
+            }
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + ": must be > 0");
+            }
+            return d;
+        };
+    }
+
     /** An {@code http://host:port/path} URL. */
     public static Function<String, URI> httpUrl() {
         return text -> {

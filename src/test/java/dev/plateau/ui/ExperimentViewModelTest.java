@@ -23,6 +23,13 @@ class ExperimentViewModelTest {
     }
 
     @Test
+    void idleTimeout_comesFromTheScenariosIdleTimeoutSibling() {
+        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("small-before.json"))).isEqualTo("500ms");
+        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("seed-before.json"))).isEqualTo("2s");
+        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("unknown.json"))).isEqualTo("2s");
+    }
+
+    @Test
     void missingFolder_isAMessageNotACrash(@TempDir Path runs) {
         ExperimentViewModel vm = new ExperimentViewModel(runs.resolve("nope"), runs, new EventLog(), new BackgroundTasks(), d -> { });
         assertThat(vm.scenarios()).isEmpty();
@@ -33,7 +40,8 @@ class ExperimentViewModelTest {
     @Test
     void variants_areOffOnAndOnWithIdleTimeout(@TempDir Path runs) throws Exception {
         ExperimentViewModel vm = new ExperimentViewModel(SCENARIOS, runs, new EventLog(), new BackgroundTasks(), d -> { });
-        vm.idleSecondsField().textProperty().set("3");
+        assertThat(vm.idleTimeoutField().textProperty().get()).isEqualTo("500ms");
+        vm.idleTimeoutField().textProperty().set("3s");
         List<ExperimentViewModel.Variant> plan = vm.variants();
         assertThat(plan).extracting(ExperimentViewModel.Variant::suffix).containsExactly("off", "on", "on-idle");
         vm.withIdleTimeoutProperty().set(false);
