@@ -29,8 +29,11 @@ public record LiveFrame(double xMin, double xMax, List<Line> memory, List<Line> 
     public record Bar(String connection, long capacityBytes, long highWaterBytes) {
     }
 
-    /** A labelled vertical marker (policy switch, burst start/end, run start/end) at elapsed second {@code x}. */
-    public record Marker(double x, String label, EventKind kind) {
+    /**
+     * A labelled vertical marker (policy switch, burst start/end, run start/end) at elapsed second {@code x}:
+     * a short {@code label} drawn on the chart and the event's full message as {@code detail} (tooltip).
+     */
+    public record Marker(double x, String label, EventKind kind, String detail) {
     }
 
     public Line line(List<Line> lines, String name) {

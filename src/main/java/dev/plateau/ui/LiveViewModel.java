@@ -124,10 +124,25 @@ public final class LiveViewModel {
         for (Event e : markerEvents) {
             double x = toElapsed(e.epochMillis(), reference);
             if (x >= xMin && x <= xMax) {
-                out.add(new LiveFrame.Marker(x, e.message(), e.kind()));
+                out.add(new LiveFrame.Marker(x, shortLabel(e), e.kind(), e.message()));
             }
         }
         return out;
+    }
+
+    /** What a marker says on the chart: "shrink on", "burst start", "burst done", "run before started". */
+    static String shortLabel(Event e) {
+        if (e.kind() == dev.plateau.events.EventKind.BURST_START) {
+            return "burst start";
+        }
+        String m = e.message();
+        for (String cut : new String[] {": ", " → ", " ("}) {
+            int i = m.indexOf(cut);
+            if (i > 0) {
+                m = m.substring(0, i);
+            }
+        }
+        return m.length() > 32 ? m.substring(0, 31) + "…" : m;
     }
 
     private static List<LiveFrame.Bar> bars(List<ConnectionSnapshot> connections) {

@@ -8,6 +8,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Line;
 
 /**
@@ -124,6 +125,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             line.getStyleClass().addAll("chart-marker", "chart-marker-" + m.kind().name().toLowerCase());
             line.setManaged(false);
             Label label = new Label(m.label());
+            label.setTooltip(new Tooltip(m.detail()));
             label.getStyleClass().addAll("chart-marker-label", "chart-marker-label-" + m.kind().name().toLowerCase());
             label.setManaged(false);
             lines.add(line);
@@ -160,7 +162,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             Label label = labels.get(i);
             label.autosize();
             double w = label.prefWidth(-1);
-            double lx = x + w + 4 > width ? x - w - 3 : x + 3;
+            double lx = x + w + 4 > width ? Math.max(0, x - w - 3) : x + 3;
             row = lx < lastLabelRight ? (row + 1) % 4 : 0;
             label.resizeRelocate(lx, 2 + row * (label.prefHeight(-1) + 1), w, label.prefHeight(-1));
             lastLabelRight = lx + w;

@@ -84,7 +84,17 @@ class LiveViewModelTest {
         log.emit(EventKind.SHRINK, "conn=1 shrunk buffer from 5000000 to 1000000");
         vm.refresh();
         List<LiveFrame.Marker> markers = vm.frameProperty().get().markers();
-        assertThat(markers).containsExactly(new LiveFrame.Marker(12.5, "shrink on", EventKind.POLICY));
+        assertThat(markers).containsExactly(new LiveFrame.Marker(12.5, "shrink on", EventKind.POLICY, "shrink on"));
+    }
+
+    @Test
+    void markerLabels_areShortTheFullMessageIsTheDetail() {
+        EventLog log = new EventLog();
+        assertThat(LiveViewModel.shortLabel(log.emit(EventKind.BURST_START,
+                "burst 100 requests x 4 connections → http://127.0.0.1:9880/plateau (1669052 B body)"))).isEqualTo("burst start");
+        assertThat(LiveViewModel.shortLabel(log.emit(EventKind.BURST_END, "burst done: 100 requests in 2.01 s"))).isEqualTo("burst done");
+        assertThat(LiveViewModel.shortLabel(log.emit(EventKind.RUN, "run before started: runs/x"))).isEqualTo("run before started");
+        assertThat(LiveViewModel.shortLabel(log.emit(EventKind.POLICY, "idle_timeout 10s"))).isEqualTo("idle_timeout 10s");
     }
 
     @Test
