@@ -133,6 +133,9 @@ public final class CompareView {
         model.statsProperty().addListener((obs, o, rows) -> statsTable.getItems().setAll(rows));
         runColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().run()));
         samplesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().samples()));
+        for (TableColumn<RunStats, ?> col : List.of(samplesColumn, peakColumn, finalColumn, growthColumn, slopeColumn)) {
+            col.getStyleClass().add("numeric");
+        }
         bytesColumn(peakColumn, RunStats::peak);
         bytesColumn(finalColumn, RunStats::last);
         bytesColumn(growthColumn, RunStats::growthAfterWarmup);

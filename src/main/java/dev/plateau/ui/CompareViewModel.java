@@ -35,7 +35,7 @@ import javafx.concurrent.Task;
  * The Compare tab: the recorded runs of the {@link RunStore}, the user's selection, a memory metric and an
  * alignment (elapsed time or requests). Any change recomputes a {@link Comparison} in a background Task (runs are
  * loaded from disk once and cached); the result is an overlay of downsampled lines and the stats table with each
- * run's verdict. {@link #exportCsv(Path)} writes the table and the aligned series.
+ * run's verdict, oldest run first (so "before" keeps the first colour). {@link #exportCsv(Path)} writes the table and the aligned series.
  *
  * <pre>{@code
  * compare.reload();                                 // lists runs/ (newest first)
@@ -117,7 +117,10 @@ public final class CompareViewModel {
         if (pending != null) {
             pending.cancel(false);
         }
-        List<RunInfo> chosen = List.copyOf(selected);
+        List<RunInfo> chosen = selected.stream()
+                .sorted(java.util.Comparator.comparing(RunInfo::startedAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
         if (chosen.isEmpty()) {
             overlay.set(List.of());
             stats.set(List.of());

@@ -49,8 +49,11 @@ public final class LiveView {
         encoderChart.show(f.xMin(), f.xMax(), f.encoderBytes(), f.markers());
         encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
         drawBars(f.connections());
-        connectionsChart.setTitle("Per connection: buffer now vs. high-water mark"
-                + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : ""));
+        String title = "Per connection: buffer now vs. high-water mark"
+                + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
+        if (!title.equals(connectionsChart.getTitle())) {
+            connectionsChart.setTitle(title);
+        }
     }
 
     private void drawBars(List<LiveFrame.Bar> bars) {
@@ -60,8 +63,8 @@ public final class LiveView {
         }
         if (sameCategories) {
             for (int i = 0; i < bars.size(); i++) {
-                capacity.getData().get(i).setYValue(bars.get(i).capacityBytes());
-                highWater.getData().get(i).setYValue(bars.get(i).highWaterBytes());
+                setIfChanged(capacity.getData().get(i), bars.get(i).capacityBytes());
+                setIfChanged(highWater.getData().get(i), bars.get(i).highWaterBytes());
             }
             return;
         }
@@ -73,6 +76,12 @@ public final class LiveView {
         }
         capacity.getData().setAll(now);
         highWater.getData().setAll(hwm);
+    }
+
+    private static void setIfChanged(XYChart.Data<String, Number> d, long value) {
+        if (d.getYValue() == null || d.getYValue().longValue() != value) {
+            d.setYValue(value);
+        }
     }
 
     /** The chart grid (what Save PNG… writes). */

@@ -32,7 +32,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * }</pre>
  */
 public final class LiveViewModel {
-    public static final int MAX_POINTS = 400;
+    public static final int MAX_POINTS = 300;
     public static final int MAX_BARS = 40;
     public static final int MAX_MARKERS = 500;
 
@@ -52,6 +52,8 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<LiveFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame", LiveFrame.EMPTY);
     private final ArrayDeque<Event> markerEvents = new ArrayDeque<>();
     private long lastSeq;
+    private Sample lastDrawn;
+    private TimeWindow lastWindow;
 
     public LiveViewModel(Supplier<List<Sample>> samples, EventLog events) {
         this(samples, events, () -> 0);
@@ -64,22 +66,32 @@ public final class LiveViewModel {
         this.chunkBytes = Objects.requireNonNull(chunkBytes, "chunkBytes");
     }
 
-    /** Pulls the newest samples and events and publishes a new frame. */
+    /** Pulls the newest samples and events and publishes a new frame — only when something new arrived. */
     public void refresh() {
-        pullMarkers();
-        frame.set(build(samples.get(), window.get()));
+        boolean newMarkers = pullMarkers();
+        List<Sample> all = samples.get();
+        Sample latest = all.isEmpty() ? null : all.get(all.size() - 1);
+        if (latest == lastDrawn && window.get() == lastWindow && !newMarkers) {
+            return;
+        }
+        lastDrawn = latest;
+        lastWindow = window.get();
+        frame.set(build(all, window.get()));
     }
 
-    private void pullMarkers() {
+    private boolean pullMarkers() {
+        boolean added = false;
         for (Event e : events.since(lastSeq)) {
             lastSeq = e.seq();
             if (e.isMarker()) {
+                added = true;
                 markerEvents.addLast(e);
                 if (markerEvents.size() > MAX_MARKERS) {
                     markerEvents.removeFirst();
                 }
             }
         }
+        return added;
     }
 
     LiveFrame build(List<Sample> all, TimeWindow w) {

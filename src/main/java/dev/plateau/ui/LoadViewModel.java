@@ -40,7 +40,7 @@ public final class LoadViewModel {
     public enum Preset {
         BALLOON("Balloon: 4 connections, 1.6 MB bodies", 100, 100, 4, 0, false, 1500),
         LEAKY("Leaky clients: reconnect every 5, abandon", 120, 50, 4, 5, true, 1500),
-        SEED("Seed case: 10 connections, 3.3 MB bodies", 200, 100, 10, 20, true, 3000),
+        SEED("Seed case: 10 connections, 3.3 MB bodies", 300, 100, 10, 10, true, 3000),
         SMALL("Small and fast: 1000 × 10 lines", 1000, 0, 4, 0, false, 10);
 
         private final String label;

@@ -85,7 +85,7 @@ public final class MainView {
         stopButton.disableProperty().bind(c.runningProperty().not().or(c.busyProperty()));
         collectorStatus.textProperty().bind(c.statusProperty());
         c.statusErrorProperty().addListener((obs, o, err) -> collectorStatus.pseudoClassStateChanged(Views.ERROR, err));
-        c.runningProperty().addListener((obs, o, on) -> collectorStatus.pseudoClassStateChanged(Views.INVALID, false));
+        c.runningProperty().addListener((obs, o, on) -> collectorStatus.pseudoClassStateChanged(Views.RUNNING, on));
         shrinkToggle.selectedProperty().bindBidirectional(c.shrinkProperty());
         reinitToggle.selectedProperty().bindBidirectional(c.reinitProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory idle = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 3600, 0, 5);

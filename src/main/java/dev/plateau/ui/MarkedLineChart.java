@@ -70,9 +70,10 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     /** Replaces the data, the x range and the markers. Series are matched by name so colours stay stable. */
     public void show(double xMin, double xMax, List<LiveFrame.Line> data, List<LiveFrame.Marker> marks) {
         NumberAxis x = (NumberAxis) getXAxis();
-        x.setLowerBound(xMin);
-        x.setUpperBound(xMax);
-        x.setTickUnit(niceTimeStep(xMax - xMin));
+        double step = niceTimeStep(xMax - xMin);
+        x.setLowerBound(Math.floor(xMin / step) * step);
+        x.setUpperBound(Math.ceil(xMax / step) * step);
+        x.setTickUnit(step);
         while (getData().size() > data.size()) {
             getData().remove(getData().size() - 1);
         }

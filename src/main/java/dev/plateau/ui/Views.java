@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 final class Views {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
 
     private Views() {
     }
