@@ -47,7 +47,7 @@ public final class SoakCommand implements Callable<Integer> {
     double threshold;
 
     @Option(names = "--metric", paramLabel = "M", split = ",",
-            description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, rss_bytes, heap_used_bytes, direct_used_bytes).")
+            description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, direct_used_bytes, rss_bytes).")
     List<String> metrics;
 
     @Option(names = "--quiet", description = "Do not print progress and events on stderr.")

@@ -77,7 +77,7 @@ public final class BaselineServer implements AutoCloseable {
                         }
                     })
                     .bind(host, port).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // syncUninterruptibly rethrows the checked BindException as is
             stop();
             throw new IllegalStateException("baseline server: cannot bind " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }

@@ -12,6 +12,12 @@ import org.HdrHistogram.Recorder;
  * The counters of one burst, written by the client event loops and read from any thread: sent, answered,
  * failed, non-2xx, bytes written, status codes, errors by kind, and latencies in an HdrHistogram
  * {@link Recorder} (microseconds, 3 significant digits, up to one hour).
+ *
+ * <p>Coordinated omission: with a constant {@code --rate} the slots hand in latencies measured from each request's
+ * <em>intended</em> start on the schedule (wrk2's method), so time a request spent waiting behind a slow answer is
+ * already counted. Recording those with {@code recordValueWithExpectedInterval} as well would count the stall
+ * twice, so values are recorded as they are. Without a rate (or with {@code --delay-ms}) the load is closed-loop
+ * and latency runs from the write to the last byte of the answer, like wrk's.
  */
 final class BurstStats {
     private static final long MAX_LATENCY_US = TimeUnit.HOURS.toMicros(1);

@@ -1,0 +1,113 @@
+package dev.plateau.collector.config;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads Fluent Bit's classic format: {@code [SECTION]} headers, indented {@code Key Value} lines, {@code #}
+ * comments, {@code @INCLUDE file} (relative to the including file, {@code *} globs allowed) and
+ * {@code @SET NAME=value}; {@code ${NAME}} is expanded in values.
+ */
+final class ClassicConfigReader {
+    private final Variables variables;
+    private final Deque<Path> including = new ArrayDeque<>();
+
+    ClassicConfigReader(Variables variables) {
+        this.variables = variables;
+    }
+
+    List<Section> read(Path file) throws ConfigException {
+        List<Section> sections = new ArrayList<>();
+        read(file, sections, null);
+        return sections;
+    }
+
+    private Section read(Path file, List<Section> sections, Section current) throws ConfigException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (including.contains(abs)) {
+            throw new ConfigException(file, "@INCLUDE cycle: " + abs + " includes itself");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(abs);
+        } catch (IOException e) {
+            throw new ConfigException(file, "cannot read: " + e.getMessage());
+        }
+        including.push(abs);
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                int lineNo = i + 1;
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("[")) {
+                    if (!line.endsWith("]") || line.length() < 3) {
+                        throw new ConfigException(file, lineNo, "malformed section header '" + line + "'");
+                    }
+                    String name = line.substring(1, line.length() - 1).trim();
+                    current = new Section(Section.kindOf(name), name, file, lineNo);
+                    sections.add(current);
+                } else if (startsWithWord(line, "@INCLUDE")) {
+                    String target = variables.expand(line.substring("@INCLUDE".length()).trim(), file, lineNo);
+                    if (target.isEmpty()) {
+                        throw new ConfigException(file, lineNo, "@INCLUDE needs a file name");
+                    }
+                    for (Path included : resolve(abs.getParent(), target, file, lineNo)) {
+                        current = read(included, sections, current);
+                    }
+                } else if (startsWithWord(line, "@SET")) {
+                    String assignment = line.substring("@SET".length()).trim();
+                    int eq = assignment.indexOf('=');
+                    if (eq <= 0) {
+                        throw new ConfigException(file, lineNo, "@SET needs NAME=value");
+                    }
+                    variables.set(assignment.substring(0, eq).trim(),
+                            variables.expand(assignment.substring(eq + 1).trim(), file, lineNo));
+                } else {
+                    if (current == null) {
+                        throw new ConfigException(file, lineNo, "'" + line + "' is outside of any [SECTION]");
+                    }
+                    String[] kv = line.split("\\s+", 2);
+                    if (kv.length < 2) {
+                        throw new ConfigException(file, lineNo, "key '" + kv[0] + "' has no value");
+                    }
+                    current.add(kv[0], variables.expand(kv[1].strip(), file, lineNo), file, lineNo);
+                }
+            }
+        } finally {
+            including.pop();
+        }
+        return current;
+    }
+
+    private static boolean startsWithWord(String line, String word) {
+        return line.regionMatches(true, 0, word, 0, word.length())
+                && (line.length() == word.length() || Character.isWhitespace(line.charAt(word.length())));
+    }
+
+    private static List<Path> resolve(Path dir, String target, Path file, int line) throws ConfigException {
+        Path p = dir.resolve(target);
+        String name = p.getFileName().toString();
+        if (!name.contains("*")) {
+            if (!Files.isRegularFile(p)) {
+                throw new ConfigException(file, line, "@INCLUDE " + target + ": no such file");
+            }
+            return List.of(p);
+        }
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent(), name)) {
+            ds.forEach(matches::add);
+        } catch (IOException e) {
+            throw new ConfigException(file, line, "@INCLUDE " + target + ": " + e.getMessage());
+        }
+        matches.sort(null);
+        return matches;
+    }
+}
