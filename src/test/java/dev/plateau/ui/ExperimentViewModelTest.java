@@ -2,6 +2,7 @@ package dev.plateau.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plateau.collector.Sizes;
 import dev.plateau.events.EventLog;
 import dev.plateau.runs.Scenario;
 import java.nio.file.Path;
@@ -23,10 +24,15 @@ class ExperimentViewModelTest {
     }
 
     @Test
-    void idleTimeout_comesFromTheScenariosIdleTimeoutSibling() {
-        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("small-before.json"))).isEqualTo("500ms");
-        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("seed-before.json"))).isEqualTo("2s");
+    void idleTimeout_comesFromTheScenariosIdleTimeoutSibling() throws Exception {
+        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("small-before.json"))).isEqualTo(siblingIdle("small"));
+        assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("seed-before.json"))).isEqualTo(siblingIdle("seed"));
+        assertThat(siblingIdle("small")).isNotEqualTo("0s");
         assertThat(ExperimentViewModel.suggestedIdleTimeout(SCENARIOS.resolve("unknown.json"))).isEqualTo("2s");
+    }
+
+    private static String siblingIdle(String family) throws Exception {
+        return Sizes.formatDuration(Scenario.load(SCENARIOS.resolve(family + "-after-idle-timeout.json")).collector().idleTimeout());
     }
 
     @Test
@@ -40,7 +46,7 @@ class ExperimentViewModelTest {
     @Test
     void variants_areOffOnAndOnWithIdleTimeout(@TempDir Path runs) throws Exception {
         ExperimentViewModel vm = new ExperimentViewModel(SCENARIOS, runs, new EventLog(), new BackgroundTasks(), d -> { });
-        assertThat(vm.idleTimeoutField().textProperty().get()).isEqualTo("500ms");
+        assertThat(vm.idleTimeoutField().textProperty().get()).isEqualTo(siblingIdle("small"));
         vm.idleTimeoutField().textProperty().set("3s");
         List<ExperimentViewModel.Variant> plan = vm.variants();
         assertThat(plan).extracting(ExperimentViewModel.Variant::suffix).containsExactly("off", "on", "on-idle");
