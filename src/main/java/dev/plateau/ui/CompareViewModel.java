@@ -86,6 +86,13 @@ public final class CompareViewModel {
         return reloadAndSelect(null);
     }
 
+    /** Re-reads the run list and adds a (newly recorded) run to the selection, so "before" and "after" overlay. */
+    public Task<List<RunInfo>> reloadAndAdd(Path dir) {
+        List<Path> keep = new ArrayList<>(selected.stream().map(RunInfo::dir).toList());
+        keep.add(dir);
+        return reloadAndSelect(keep);
+    }
+
     /** Re-reads the run list and then selects exactly the runs in {@code dirs} (null keeps the selection). */
     public Task<List<RunInfo>> reloadAndSelect(Collection<Path> dirs) {
         Task<List<RunInfo>> task = new Task<>() {

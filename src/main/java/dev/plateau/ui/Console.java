@@ -55,7 +55,7 @@ public final class Console {
         burstRunner = new BurstRunner(events);
         RunsViewModel runs = new RunsViewModel(this::record, tasks);
         CompareViewModel compare = new CompareViewModel(new RunStore(options.runs()), tasks, new Trend());
-        runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndSelect(List.of(dir)));
+        runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndAdd(dir));
         ExperimentViewModel experiment = new ExperimentViewModel(options.scenarios(), options.runs(), events, tasks,
                 this::showCompared);
         WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch);

@@ -111,6 +111,28 @@ class ConsoleSmokeUiTest {
     }
 
     @Test
+    void newRunTwice_bothRunsAreSelectedInCompareWithAVerdict(FxRobot robot) {
+        CompareViewModel compare = console.model().parts().compare();
+        for (String label : List.of("first", "second")) {
+            robot.interact(() -> robot.lookup("#runLabelField").queryAs(TextField.class).setText(label));
+            robot.clickOn("#recordToggle");
+            assertThat(robot.lookup("#runStatus").queryAs(Label.class).getText()).startsWith("recording ").endsWith("-" + label);
+            long until = console.sampler().ring().addedTotal() + 8;
+            await().atMost(Duration.ofSeconds(10)).until(() -> console.sampler().ring().addedTotal() >= until);
+            robot.clickOn("#recordToggle");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                AtomicReference<String> status = new AtomicReference<>();
+                robot.interact(() -> status.set(robot.lookup("#runStatus").queryAs(Label.class).getText()));
+                return status.get().startsWith("saved ") && status.get().endsWith("-" + label);
+            });
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> compare.statsProperty().get().size() == 2);
+        assertThat(compare.selected()).extracting(r -> r.label()).containsExactlyInAnyOrder("first", "second");
+        assertThat(compare.statsProperty().get()).allSatisfy(s -> assertThat(s.verdict()).isNotNull());
+        assertThat(compare.statsProperty().get()).allSatisfy(s -> assertThat(s.samples()).isGreaterThanOrEqualTo(8));
+    }
+
+    @Test
     void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
         Path png = tmp.resolve("charts.png");
