@@ -81,7 +81,7 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private static Reply get(FullHttpRequest req, Body body) throws Exception {
-        if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
+        if (!HttpMethod.GET.equals(req.method())) {
             return error(HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET");
         }
         return body.make();

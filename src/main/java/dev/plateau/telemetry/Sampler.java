@@ -58,6 +58,8 @@ public final class Sampler implements AutoCloseable {
     private final BufferPoolMXBean directPool = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
             .filter(b -> "direct".equals(b.getName())).findFirst().orElse(null);
     private final List<Consumer<Sample>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    private volatile Throwable lastFailure;
     private volatile ProcessMemoryProbe watched;
     private volatile long startMillis;
     private ScheduledExecutorService executor;
@@ -120,6 +122,8 @@ public final class Sampler implements AutoCloseable {
             recordNow();
         } catch (Throwable t) {
             // A failing listener or probe must not cancel the schedule; the next tick tries again.
+            failures.increment();
+            lastFailure = t;
         }
     }
 
@@ -179,6 +183,16 @@ public final class Sampler implements AutoCloseable {
         long netty = Math.max(0, PlatformDependent.usedDirectMemory());
         long jvm = directPool == null ? 0 : Math.max(0, directPool.getMemoryUsed());
         return netty + jvm;
+    }
+
+    /** Scheduled samples that threw (a failing listener or probe); sampling goes on regardless. */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** The last such failure, or {@code null}. */
+    public Throwable lastFailure() {
+        return lastFailure;
     }
 
     /** Also sample the RSS of an external process ({@code watched_rss_bytes}). */

@@ -47,6 +47,7 @@ class SamplerTest {
              KeepAliveClient b = new KeepAliveClient(collector.address())) {
             assertThat(a.post("/app", big)).isEqualTo(201);
             assertThat(b.post("/app", big)).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sampler.sampleNow().requestsTotal() == 2);
             Sample grown = sampler.sampleNow();
             assertThat(grown.connOpen()).isEqualTo(2);
             assertThat(grown.connBufferBytes()).isGreaterThanOrEqualTo(2L * big.length);
@@ -64,6 +65,8 @@ class SamplerTest {
             collector.policies().setShrink(true);
             assertThat(a.post("/app", small)).isEqualTo(201);
             assertThat(b.post("/app", small)).isEqualTo(201);
+            // the buffer is shrunk once the request is done, which may be just after the answer left
+            await().atMost(Duration.ofSeconds(10)).until(() -> sampler.sampleNow().connBufferBytes() == 2 * CHUNK);
             Sample shrunk = sampler.sampleNow();
             assertThat(shrunk.shrink()).isTrue();
             assertThat(shrunk.connBufferBytes()).isEqualTo(2 * CHUNK);
@@ -100,7 +103,8 @@ class SamplerTest {
             throw new IllegalStateException("boom");
         });
         sampler.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sampler.ring().size() >= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sampler.ring().size() >= 3 && sampler.failures() >= 3);
+        assertThat(sampler.lastFailure()).hasMessage("boom");
     }
 
     @Test
