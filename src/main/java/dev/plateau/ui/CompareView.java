@@ -42,14 +42,14 @@ public final class CompareView {
     @FXML private CheckBox idleBox;
     @FXML private TextField idleField;
     @FXML private Label idleError;
-    @FXML private Button runButton;
-    @FXML private Button cancelButton;
+    @FXML private Button experimentRunButton;
+    @FXML private Button experimentCancelButton;
     @FXML private ProgressBar experimentProgress;
     @FXML private Label experimentMessage;
     @FXML private ComboBox<String> metricChoice;
     @FXML private RadioButton byRequests;
     @FXML private RadioButton byElapsed;
-    @FXML private Button exportButton;
+    @FXML private Button compareExportButton;
     @FXML private Label message;
     @FXML private ListView<RunInfo> runList;
     @FXML private LineChart<Number, Number> overlayChart;
@@ -78,8 +78,8 @@ public final class CompareView {
         idleBox.selectedProperty().bindBidirectional(experiment.withIdleTimeoutProperty());
         Views.bind(idleField, experiment.idleTimeoutField(), idleError);
         idleField.disableProperty().bind(idleBox.selectedProperty().not());
-        runButton.disableProperty().bind(experiment.runningProperty());
-        cancelButton.disableProperty().bind(experiment.runningProperty().not());
+        experimentRunButton.disableProperty().bind(experiment.runningProperty());
+        experimentCancelButton.disableProperty().bind(experiment.runningProperty().not());
         experimentProgress.progressProperty().bind(experiment.progressProperty());
         experimentProgress.visibleProperty().bind(experiment.runningProperty());
         experimentMessage.textProperty().bind(experiment.messageProperty());
@@ -95,7 +95,7 @@ public final class CompareView {
                 model.alignmentProperty().set(on ? Alignment.ELAPSED : Alignment.REQUESTS));
         message.textProperty().bind(model.messageProperty());
         model.messageErrorProperty().addListener((obs, o, err) -> message.pseudoClassStateChanged(Views.ERROR, err));
-        exportButton.disableProperty().bind(model.comparisonProperty().isNull());
+        compareExportButton.disableProperty().bind(model.comparisonProperty().isNull());
 
         runList.setItems(model.runs());
         runList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

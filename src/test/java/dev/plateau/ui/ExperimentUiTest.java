@@ -49,7 +49,7 @@ class ExperimentUiTest {
         assertThat(experiment.scenarioProperty().get().getFileName().toString()).isEqualTo("small-before.json");
         robot.interact(() -> console.model().pageProperty().set(Page.LIVE));
         robot.interact(() -> console.model().pageProperty().set(Page.COMPARE));
-        robot.clickOn("#runButton");
+        robot.clickOn("#experimentRunButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> experiment.progressProperty().get() > 0);
         await().atMost(Duration.ofSeconds(120)).until(() -> !experiment.runningProperty().get());
         assertThat(experiment.messageErrorProperty().get()).as(experiment.messageProperty().get()).isFalse();

@@ -100,6 +100,26 @@ class LiveFlowUiTest {
     }
 
     @Test
+    void cancel_stopsARunningBurstWithAMessage(FxRobot robot) {
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(15)).until(() -> console.model().parts().collector().runningProperty().get());
+        robot.interact(() -> {
+            console.model().pageProperty().set(Page.LOAD);
+            field(robot, "#requestsField").setText("1000");
+            field(robot, "#connectionsField").setText("1");
+            field(robot, "#delayField").setText("200");
+            field(robot, "#linesField").setText("10");
+        });
+        robot.clickOn("#fireButton");
+        LoadViewModel load = console.model().parts().load();
+        await().atMost(Duration.ofSeconds(10)).until(() -> load.progressProperty().get() > 0);
+        robot.clickOn("#cancelButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !load.runningProperty().get());
+        assertThat(load.errorProperty().get()).isEqualTo("burst cancelled");
+        assertThat(load.progressProperty().get()).isLessThan(1.0);
+    }
+
+    @Test
     void portInUse_showsTheErrorInRedNextToStart(FxRobot robot) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             robot.interact(() -> field(robot, "#portField").setText(Integer.toString(taken.getLocalPort())));
