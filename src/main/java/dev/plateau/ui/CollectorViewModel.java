@@ -2,8 +2,12 @@ package dev.plateau.ui;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Sizes;
+import dev.plateau.collector.config.FluentBitConfig;
+import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -31,7 +35,7 @@ import javafx.concurrent.Task;
  * }</pre>
  */
 public final class CollectorViewModel {
-    private final CollectorConfig base;
+    private CollectorConfig base;
     private final EventLog events;
     private final BackgroundTasks tasks;
     private final ValidatedField<String> listen;
@@ -62,6 +66,60 @@ public final class CollectorViewModel {
                 ifRunning(c -> c.policies().setIdleTimeout(Duration.ofSeconds(s)));
             }
         });
+    }
+
+    /**
+     * "Open Fluent Bit config…": reads a classic or YAML Fluent Bit file in the background; on success its input
+     * becomes the template of the next Start (address, port and policies go into the fields), warnings go to the
+     * Log tab, and an invalid value shows as {@code file:line: message} in the status. Only while stopped.
+     */
+    public Task<FluentBitConfig> loadConfig(Path file) {
+        if (running.get() || busy.get()) {
+            showError("stop the collector before loading a config");
+            return null;
+        }
+        Task<FluentBitConfig> task = new Task<>() {
+            @Override
+            protected FluentBitConfig call() throws Exception {
+                return FluentBitConfig.load(file, System.getenv());
+            }
+        };
+        busy.set(true);
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            FluentBitConfig fb = task.getValue();
+            CollectorConfig loaded;
+            try {
+                loaded = fb.builder().build();
+            } catch (IllegalArgumentException ex) {
+                showError(file.getFileName() + ": " + ex.getMessage());
+                return;
+            }
+            base = loaded;
+            listen.textProperty().set(loaded.listen());
+            port.textProperty().set(Integer.toString(loaded.port()));
+            shrink.set(loaded.shrink());
+            reinit.set(loaded.reinit());
+            idleTimeoutSeconds.set((int) loaded.idleTimeout().toSeconds());
+            for (String w : fb.warnings()) {
+                events.emit(EventKind.WARNING, file.getFileName() + ": " + w);
+            }
+            events.emit(EventKind.INFO, "config " + file + " loaded: chunk " + Sizes.formatSize(loaded.bufferChunkSize())
+                    + ", max " + Sizes.formatSize(loaded.bufferMaxSize()) + ", output " + loaded.output());
+            statusError.set(false);
+            status.set("loaded " + file.getFileName() + (fb.warnings().isEmpty() ? "" : " (" + fb.warnings().size()
+                    + " warnings in the Log tab)") + " — press ▶ Start");
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            showError(Errors.message(task.getException()));
+        });
+        return tasks.submit(task);
+    }
+
+    /** The template every Start uses (Plateau's defaults, or the last loaded Fluent Bit config). */
+    public CollectorConfig base() {
+        return base;
     }
 
     /** Starts a collector with the fields' address and port and the current policies. */

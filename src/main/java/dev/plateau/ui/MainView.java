@@ -34,6 +34,7 @@ public final class MainView {
     @FXML private TextField portField;
     @FXML private Label addressError;
     @FXML private Label collectorStatus;
+    @FXML private Button configButton;
     @FXML private ToggleButton shrinkToggle;
     @FXML private ToggleButton reinitToggle;
     @FXML private Spinner<Integer> idleSpinner;
@@ -84,6 +85,7 @@ public final class MainView {
         startButton.disableProperty().bind(c.runningProperty().or(c.busyProperty()));
         stopButton.disableProperty().bind(c.runningProperty().not().or(c.busyProperty()));
         collectorStatus.textProperty().bind(c.statusProperty());
+        configButton.disableProperty().bind(c.runningProperty().or(c.busyProperty()));
         c.statusErrorProperty().addListener((obs, o, err) -> collectorStatus.pseudoClassStateChanged(Views.ERROR, err));
         c.runningProperty().addListener((obs, o, on) -> collectorStatus.pseudoClassStateChanged(Views.RUNNING, on));
         shrinkToggle.selectedProperty().bindBidirectional(c.shrinkProperty());
@@ -152,6 +154,23 @@ public final class MainView {
     @FXML
     private void stop() {
         model.parts().collector().stop();
+    }
+
+    @FXML
+    private void openConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a Fluent Bit configuration (classic .conf or YAML)");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Fluent Bit config", "*.conf", "*.yaml", "*.yml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File samples = new File("samples");
+        if (samples.isDirectory()) {
+            chooser.setInitialDirectory(samples);
+        }
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.parts().collector().loadConfig(file.toPath());
+        }
     }
 
     @FXML

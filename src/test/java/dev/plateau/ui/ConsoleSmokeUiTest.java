@@ -133,6 +133,24 @@ class ConsoleSmokeUiTest {
     }
 
     @Test
+    void openFluentBitConfig_fillsTheFieldsOrSaysWhichLineIsWrong(FxRobot robot) throws Exception {
+        CollectorViewModel c = console.model().parts().collector();
+        robot.interact(() -> c.loadConfig(Path.of("samples", "fluent-bit.conf")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.statusProperty().get().startsWith("loaded fluent-bit.conf"));
+        assertThat(c.base().bufferChunkSize()).isEqualTo(1_000_000);
+        assertThat(c.base().bufferMaxSize()).isEqualTo(8_000_000);
+        assertThat(robot.lookup("#portField").queryAs(TextField.class).getText()).isEqualTo("9880");
+        assertThat(c.statusErrorProperty().get()).isFalse();
+
+        Path bad = tmp.resolve("bad.conf");
+        Files.writeString(bad, "[INPUT]\n    Name http\n    Buffer_Chunk_Size lots\n");
+        robot.interact(() -> c.loadConfig(bad));
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.statusErrorProperty().get());
+        assertThat(c.statusProperty().get()).contains("bad.conf").contains("3").doesNotContain("Exception");
+        assertThat(robot.lookup("#collectorStatus").queryAs(Label.class).getPseudoClassStates()).contains(Views.ERROR);
+    }
+
+    @Test
     void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
         Path png = tmp.resolve("charts.png");
