@@ -137,6 +137,7 @@ public final class SampleCsv {
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             printer = new CSVPrinter(w, FORMAT);
             printer.printRecord(Sample.COLUMNS);
+            printer.flush();
         }
 
         public synchronized void append(Sample s) throws IOException {
