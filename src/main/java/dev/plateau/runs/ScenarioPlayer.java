@@ -1,5 +1,6 @@
 package dev.plateau.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plateau.collector.Collector;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
@@ -206,10 +207,11 @@ public final class ScenarioPlayer {
         m.put("threshold_bytes_per_request", trend.threshold());
         m.put("metrics", stats.stream().map(RunStats::toJson).toList());
         List<Map<String, Object>> bursts = new ArrayList<>();
+        List<JsonNode> specs = scenario.burstSources();
         for (int i = 0; i < reports.size(); i++) {
             BurstReport r = reports.get(i);
             Map<String, Object> b = new LinkedHashMap<>();
-            b.put("spec", scenario.source().path("bursts").path(i));
+            b.put("spec", specs.get(i));
             b.put("requests", r.requests());
             b.put("answered", r.answered());
             b.put("failed", r.failed());
