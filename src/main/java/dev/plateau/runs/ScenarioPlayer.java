@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Plays a {@link Scenario}: starts an embedded collector on an ephemeral loopback port, a {@link Sampler} and a
@@ -167,13 +170,25 @@ public final class ScenarioPlayer {
             handles.add(runner.start(b.toSpec(target)));
         }
         while (!handles.stream().allMatch(h -> h.result().isDone())) {
-            if (isCancelled()) {
-                handles.forEach(BurstHandle::cancel);
-            }
             report(handles, null);
-            cancelled.await(100, TimeUnit.MILLISECONDS);
+            if (isCancelled()) {
+                // the counted-down latch no longer waits: wait on the bursts themselves, or this loop spins
+                handles.forEach(BurstHandle::cancel);
+                awaitBursts(handles, 100);
+            } else {
+                cancelled.await(100, TimeUnit.MILLISECONDS);
+            }
         }
         return handles;
+    }
+
+    private static void awaitBursts(List<BurstHandle> handles, long millis) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(handles.stream().map(BurstHandle::result).toArray(CompletableFuture[]::new))
+                    .get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a failed burst is done too; a slow one is looked at again by the caller's loop
+        }
     }
 
     private void report(List<BurstHandle> handles, String message) {
