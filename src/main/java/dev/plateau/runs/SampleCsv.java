@@ -116,11 +116,19 @@ public final class SampleCsv {
 
     /** The row of one sample, as written. */
     static List<String> row(Sample s, long origin) {
-        double[] values = s.values();
         double elapsed = origin == Long.MIN_VALUE ? s.elapsedS() : (s.epochMillis() - origin) / 1000.0;
-        List<String> row = new ArrayList<>(values.length);
-        for (int i = 0; i < values.length; i++) {
-            row.add(i == 1 ? String.format(Locale.ROOT, "%.3f", elapsed) : Long.toString((long) values[i]));
+        // From the accessors, not values(): a double holds integers exactly only up to 2^53.
+        long[] v = {
+            s.epochMillis(), 0, s.rssBytes(), s.heapUsedBytes(), s.heapCommittedBytes(), s.directUsedBytes(),
+            s.connOpen(), s.connBufferBytes(), s.connBufferMaxBytes(), s.connBufferHwmBytes(),
+            s.encoderRetainedBytes(), s.encoderAllocationsTotal(), s.encoderAllocatedBytesTotal(),
+            s.requestsTotal(), s.requests2xx(), s.requests4xx(), s.requests5xx(),
+            s.recordsInTotal(), s.recordsOutTotal(), s.recordsDroppedTotal(), s.bytesInTotal(), s.queueBytes(),
+            s.gcCount(), s.gcTimeMs(), s.shrink() ? 1 : 0, s.reinit() ? 1 : 0, s.idleTimeoutMs(), s.watchedRssBytes()
+        };
+        List<String> row = new ArrayList<>(v.length);
+        for (int i = 0; i < v.length; i++) {
+            row.add(i == 1 ? String.format(Locale.ROOT, "%.3f", elapsed) : Long.toString(v[i]));
         }
         return row;
     }
@@ -137,6 +145,7 @@ public final class SampleCsv {
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             printer = new CSVPrinter(w, FORMAT);
             printer.printRecord(Sample.COLUMNS);
+            printer.flush();
         }
 
         public synchronized void append(Sample s) throws IOException {

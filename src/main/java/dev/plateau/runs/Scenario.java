@@ -234,6 +234,18 @@ public record Scenario(String name, String description, CollectorConfig collecto
         }
     }
 
+    /**
+     * The JSON of each burst in the order of {@link #bursts()} (sorted by {@code at_s}, like the records), so
+     * that the i-th report of a run sits next to the spec that produced it even when the file lists the bursts
+     * in another order.
+     */
+    public List<JsonNode> burstSources() {
+        List<JsonNode> out = new ArrayList<>();
+        source.path("bursts").forEach(out::add);
+        out.sort(java.util.Comparator.comparingDouble(n -> n.path("at_s").asDouble(0)));
+        return out;
+    }
+
     /** Requests of all bursts together. */
     public long plannedRequests() {
         return bursts.stream().mapToLong(ScenarioBurst::requests).sum();

@@ -1,5 +1,6 @@
 package dev.plateau.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plateau.collector.Collector;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
@@ -20,8 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Plays a {@link Scenario}: starts an embedded collector on an ephemeral loopback port, a {@link Sampler} and a
@@ -166,13 +170,25 @@ public final class ScenarioPlayer {
             handles.add(runner.start(b.toSpec(target)));
         }
         while (!handles.stream().allMatch(h -> h.result().isDone())) {
-            if (isCancelled()) {
-                handles.forEach(BurstHandle::cancel);
-            }
             report(handles, null);
-            cancelled.await(100, TimeUnit.MILLISECONDS);
+            if (isCancelled()) {
+                // the counted-down latch no longer waits: wait on the bursts themselves, or this loop spins
+                handles.forEach(BurstHandle::cancel);
+                awaitBursts(handles, 100);
+            } else {
+                cancelled.await(100, TimeUnit.MILLISECONDS);
+            }
         }
         return handles;
+    }
+
+    private static void awaitBursts(List<BurstHandle> handles, long millis) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(handles.stream().map(BurstHandle::result).toArray(CompletableFuture[]::new))
+                    .get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a failed burst is done too; a slow one is looked at again by the caller's loop
+        }
     }
 
     private void report(List<BurstHandle> handles, String message) {
@@ -206,10 +222,11 @@ public final class ScenarioPlayer {
         m.put("threshold_bytes_per_request", trend.threshold());
         m.put("metrics", stats.stream().map(RunStats::toJson).toList());
         List<Map<String, Object>> bursts = new ArrayList<>();
+        List<JsonNode> specs = scenario.burstSources();
         for (int i = 0; i < reports.size(); i++) {
             BurstReport r = reports.get(i);
             Map<String, Object> b = new LinkedHashMap<>();
-            b.put("spec", scenario.source().path("bursts").path(i));
+            b.put("spec", specs.get(i));
             b.put("requests", r.requests());
             b.put("answered", r.answered());
             b.put("failed", r.failed());

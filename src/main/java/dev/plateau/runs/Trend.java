@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * <p><b>Warm-up.</b> Memory legitimately grows while buffers and pools reach their working size, so the fit
  * skips the start of the run. The warm-up ends at the later of (a) the first sample whose x has covered
  * {@code warmupFraction} (default 20%) of the run's x range and (b) the first sample whose value has reached
- * 90% of the way from the first value to the median of the last quarter of the run (the level the run settles
- * at) — but never later than half of the x range, so at least half of the run is always fitted. A ramp that
- * turns into a plateau is thus cut off where the plateau begins; a metric that grows all the way keeps its
- * second half, which still grows.
+ * the median of the last quarter of the run (the level the run settles at) — but never later than half of the
+ * x range, so at least half of the run is always fitted. A ramp that turns into a plateau is thus cut off where
+ * the plateau begins (not at 90% of the ramp, which would leave its last tenth in the fit and in the growth
+ * after warm-up); a metric that grows all the way keeps its second half, which still grows.
  *
  * <p>Against requests, the fit ends at the last sample where the request count still rose: samples taken after
  * the load stopped (a scenario's settle time, when idle connections may be closed) say nothing about bytes per
@@ -113,8 +113,7 @@ public final class Trend {
         double settled = median(tail);
         int byLevel = 0;
         if (settled > y[0]) {
-            double level = y[0] + 0.9 * (settled - y[0]);
-            while (byLevel < n && y[byLevel] < level) {
+            while (byLevel < n && y[byLevel] < settled) {
                 byLevel++;
             }
         }

@@ -1,0 +1,187 @@
+package dev.plateau.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plateau.telemetry.Sample;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code samples.csv}: exact round trip, incremental appends, and errors that say where a file is broken. */
+class SampleCsvTest {
+    @TempDir
+    Path dir;
+
+    /** A sample whose every column holds a different value, so a swapped column cannot go unnoticed. */
+    static Sample distinct(int k) {
+        long b = 1_000L * k;
+        return new Sample(1_700_000_000_000L + k * 250L, k * 0.25, b + 1, b + 2, b + 3, b + 4, k + 5, b + 6, b + 7,
+                b + 8, b + 9, b + 10, b + 11, b + 12, b + 13, b + 14, b + 15, b + 16, b + 17, b + 18, b + 19, b + 20,
+                b + 21, b + 22, k % 2 == 0, k % 3 == 0, b + 23, k == 0 ? -1 : b + 24, List.of());
+    }
+
+    private Path csv(String text) throws IOException {
+        Path f = dir.resolve("samples.csv");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static String header() {
+        return String.join(",", Sample.COLUMNS) + "\r\n";
+    }
+
+    private static String row(Sample s) {
+        return String.join(",", SampleCsv.row(s, Long.MIN_VALUE)) + "\r\n";
+    }
+
+    @Test
+    void writtenSamplesReadBackEqualInEveryColumn() throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            samples.add(distinct(k));
+        }
+        Path f = dir.resolve("samples.csv");
+        SampleCsv.write(f, samples);
+
+        List<Sample> back = SampleCsv.read(f);
+
+        assertThat(back).hasSize(samples.size());
+        for (int k = 0; k < samples.size(); k++) {
+            assertThat(back.get(k).values()).as("row %d", k).containsExactly(samples.get(k).values());
+            assertThat(back.get(k)).isEqualTo(samples.get(k));
+        }
+    }
+
+    @Test
+    void largeCountersSurviveTheRoundTripExactly() throws IOException {
+        // 2^53 + 1 is the first integer a double cannot hold: a writer going through double would round it.
+        long big = (1L << 53) + 1;
+        Sample s = new Sample(Long.MAX_VALUE, 1.5, big, big + 2, 1, 2, 3, 4, 5, 6, 7, Long.MAX_VALUE - 1, 9, 10, 11,
+                12, 13, 14, 15, 16, Long.MAX_VALUE, 18, 19, 20, true, true, 21, 22, List.of());
+        Path f = dir.resolve("samples.csv");
+        SampleCsv.write(f, List.of(s));
+
+        assertThat(SampleCsv.read(f)).containsExactly(s);
+        assertThat(Files.readString(f)).contains(Long.toString(big)).contains(Long.toString(Long.MAX_VALUE));
+    }
+
+    @Test
+    void fileIsRfc4180WithTheUnitCarryingHeader() throws IOException {
+        Path f = dir.resolve("samples.csv");
+        SampleCsv.write(f, List.of(distinct(1), distinct(2)));
+
+        String text = Files.readString(f);
+        assertThat(text).startsWith("epoch_ms,elapsed_s,rss_bytes,heap_used_bytes,");
+        assertThat(List.of(text.split("\r\n", -1))).hasSize(4).last().isEqualTo("");
+        assertThat(text.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+        assertThat(Sample.COLUMNS).allMatch(c -> c.matches("[a-z0-9_]+")
+                && (c.endsWith("_bytes") || c.endsWith("_ms") || c.endsWith("_s") || c.endsWith("_total")
+                || c.startsWith("policy_") || c.equals("conn_open") || c.equals("gc_count")));
+        try (Reader r = Files.newBufferedReader(f);
+             CSVParser p = CSVParser.builder().setReader(r)
+                     .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            assertThat(p.getHeaderNames()).containsExactlyElementsOf(Sample.COLUMNS);
+            List<CSVRecord> rows = p.getRecords();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).get("elapsed_s")).isEqualTo("0.250");
+            assertThat(rows.get(0).get("policy_shrink")).isEqualTo("0");
+            assertThat(rows.get(1).get("policy_shrink")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void appendedRowsAreReadableAfterEachFlushBeforeClose() throws IOException {
+        Path f = dir.resolve("samples.csv");
+        try (SampleCsv.Appender out = SampleCsv.append(f)) {
+            assertThat(SampleCsv.read(f)).isEmpty();
+            for (int k = 0; k < 5; k++) {
+                out.append(distinct(k));
+                out.flush();
+                assertThat(SampleCsv.read(f)).hasSize(k + 1).last().isEqualTo(distinct(k));
+            }
+            assertThat(out.rows()).isEqualTo(5);
+        }
+        assertThat(SampleCsv.read(f)).hasSize(5);
+    }
+
+    @Test
+    void appenderWithAnOriginCountsElapsedFromIt() throws IOException {
+        Path f = dir.resolve("samples.csv");
+        Sample s = distinct(8);   // epoch 1_700_000_002_000
+        try (SampleCsv.Appender out = SampleCsv.append(f, 1_700_000_000_500L)) {
+            out.append(s);
+        }
+        assertThat(SampleCsv.read(f).get(0).elapsedS()).isEqualTo(1.5);
+    }
+
+    @Test
+    void appendTruncatesAnOldFile() throws IOException {
+        Path f = dir.resolve("samples.csv");
+        SampleCsv.write(f, List.of(distinct(1), distinct(2), distinct(3)));
+        SampleCsv.write(f, List.of(distinct(4)));
+        assertThat(SampleCsv.read(f)).containsExactly(distinct(4));
+    }
+
+    @Test
+    void badNumberNamesFileRowAndColumn() throws IOException {
+        String good = row(distinct(1));
+        String bad = row(distinct(2)).replace(Long.toString(2_000 + 6), "12x");
+        Path f = csv(header() + good + bad);
+
+        assertThatThrownBy(() -> SampleCsv.read(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("conn_buffer_bytes")
+                .hasMessageContaining("'12x'");
+    }
+
+    @Test
+    void missingColumnInTheHeaderIsNamed() throws IOException {
+        String header = header().replace("queue_bytes,", "");
+        Path f = csv(header);
+
+        assertThatThrownBy(() -> SampleCsv.read(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("'queue_bytes' is missing");
+    }
+
+    @Test
+    void truncatedLastLineNamesTheRow() throws IOException {
+        String last = row(distinct(3));
+        String cut = last.substring(0, last.length() / 2);
+        Path f = csv(header() + row(distinct(1)) + row(distinct(2)) + cut);
+
+        assertThatThrownBy(() -> SampleCsv.read(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void unterminatedQuoteIsACorruptFileNotACrash() throws IOException {
+        Path f = csv(header() + "\"1700000000000,0.1");
+
+        assertThatThrownBy(() -> SampleCsv.read(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(f.toString());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path f = dir.resolve("nope.csv");
+        assertThatThrownBy(() -> SampleCsv.read(f)).isInstanceOf(IOException.class).hasMessageContaining(f.toString());
+    }
+}

@@ -1,0 +1,224 @@
+package dev.plateau.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The leak verdict's arithmetic on synthetic series whose true slope is known. */
+class TrendTest {
+    private static final double BASE = 100_000_000;
+
+    private static double[] requests(int n, double perSample) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i * perSample;
+        }
+        return x;
+    }
+
+    /** Ordinary least squares slope: what a naive fit would report. */
+    private static double leastSquares(double[] x, double[] y, int start) {
+        int n = x.length - start;
+        double mx = 0;
+        double my = 0;
+        for (int i = start; i < x.length; i++) {
+            mx += x[i] / n;
+            my += y[i] / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = start; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+
+    @Test
+    void flatSeriesIsPlateauWithTinySlope() {
+        double[] x = requests(200, 10);
+        double[] y = new double[200];
+        Arrays.fill(y, BASE);
+
+        TrendResult t = new Trend().fit(x, y);
+
+        assertThat(t.verdict()).isEqualTo(Verdict.PLATEAU);
+        assertThat(Math.abs(t.slope())).isLessThan(1e-6);
+        assertThat(t.unit()).isEqualTo("B/req");
+        assertThat(t.growthAfterWarmupBytes()).isZero();
+        assertThat(t.points()).isEqualTo(200 - t.warmupEndIndex());
+    }
+
+    @Test
+    void linearGrowthOf50KbPerRequestIsGrowingWithTheTrueSlope() {
+        double[] x = requests(300, 4);
+        double[] y = new double[300];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = BASE + 50_000 * x[i];
+        }
+
+        TrendResult t = new Trend().fit(x, y);
+
+        assertThat(t.verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(t.slopeBytesPerRequest()).isCloseTo(50_000, within(500.0));
+        // a leak that grows all the way keeps its second half for the fit
+        assertThat(t.warmupEndIndex()).isBetween(1, 150);
+        assertThat(t.growthAfterWarmupBytes()).isCloseTo(50_000 * (x[299] - x[t.warmupEndIndex()]), within(1.0));
+    }
+
+    @Test
+    void warmUpRampThenFlatIsPlateauAndTheFitStartsAfterTheRamp() {
+        int n = 400;
+        int rampEnd = 120;   // 30% of the run: past the 20% warm-up fraction
+        double[] x = requests(n, 5);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = BASE + 200_000.0 * Math.min(i, rampEnd);
+        }
+
+        TrendResult t = new Trend().fit(x, y);
+
+        assertThat(t.verdict()).isEqualTo(Verdict.PLATEAU);
+        assertThat(t.warmupEndIndex()).isGreaterThanOrEqualTo(rampEnd).isLessThanOrEqualTo(n / 2);
+        assertThat(t.slope()).isCloseTo(0, within(1.0));
+        assertThat(t.growthAfterWarmupBytes()).isZero();
+    }
+
+    @Test
+    void noisyFlatSeriesWithOutliersIsPlateauWhereLeastSquaresIsFooled() {
+        int n = 500;
+        Random random = new Random(7);
+        double[] x = requests(n, 2);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = BASE + random.nextGaussian() * 200_000;
+        }
+        // GC-less spikes late in the run: 8% of the points, 200 MB up
+        for (int i = n - 40; i < n; i++) {
+            y[i] += 200_000_000;
+        }
+
+        TrendResult t = new Trend().fit(x, y);
+
+        double ols = leastSquares(x, y, t.warmupEndIndex());
+        assertThat(ols).as("least squares is pulled up by the spikes").isGreaterThan(10 * Trend.DEFAULT_THRESHOLD);
+        assertThat(t.verdict()).isEqualTo(Verdict.PLATEAU);
+        assertThat(Math.abs(t.slope())).isLessThan(Trend.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void fewerThanFivePointsIsInsufficientData() {
+        TrendResult t = new Trend().fit(new double[] {0, 1, 2, 3}, new double[] {0, 1e6, 2e6, 3e6});
+
+        assertThat(t.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(t.slope()).isNaN();
+        assertThat(t.growthAfterWarmupBytes()).isEqualTo(3e6);
+    }
+
+    @Test
+    void noRequestsAtAllIsInsufficientData() {
+        double[] x = new double[50];
+        double[] y = new double[50];
+        Arrays.fill(y, BASE);
+
+        assertThat(new Trend().fit(x, y).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(new Trend().fit(new double[0], new double[0]).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+    }
+
+    @Test
+    void thresholdDecidesBetweenPlateauAndGrowing() {
+        double[] x = requests(100, 1);
+        double[] y = new double[100];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = BASE + 2_000 * x[i];
+        }
+
+        assertThat(new Trend().fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(new Trend(1024).threshold()).isEqualTo(1024);
+        assertThat(new Trend(4_096).fit(x, y).verdict()).isEqualTo(Verdict.PLATEAU);
+        assertThat(new Trend(1_999).fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(new Trend(2_000).fit(x, y).verdict()).as("at the threshold is still a plateau")
+                .isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void invalidOptionsAreRejectedByName() {
+        assertThatThrownBy(() -> new Trend(-1)).hasMessageStartingWith("threshold:");
+        assertThatThrownBy(() -> new Trend(Double.NaN)).hasMessageStartingWith("threshold:");
+        assertThatThrownBy(() -> new Trend(1024, 0.5)).hasMessageStartingWith("warm-up fraction:");
+        assertThatThrownBy(() -> new Trend().fit(new double[3], new double[4]))
+                .hasMessageContaining("3 vs 4");
+    }
+
+    @Test
+    void samplesAfterTheLastNewRequestAreIgnored() {
+        // 100 samples under load at a flat level, then 100 idle samples (no new requests) where memory falls
+        double[] x = new double[200];
+        double[] y = new double[200];
+        for (int i = 0; i < 200; i++) {
+            x[i] = Math.min(i, 99) * 10;
+            y[i] = i < 100 ? BASE + 60_000 * x[i] : BASE;
+        }
+
+        TrendResult t = new Trend().fit(x, y);
+
+        assertThat(t.points() + t.warmupEndIndex()).isEqualTo(100);
+        assertThat(t.slope()).isCloseTo(60_000, within(600.0));
+        assertThat(t.verdict()).isEqualTo(Verdict.GROWING);
+    }
+
+    @Test
+    void fitElapsedMeasuresBytesPerSecondWithoutRequests() {
+        double[] t = requests(120, 0.25);
+        double[] y = new double[120];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = BASE + 8_000 * t[i];
+        }
+
+        TrendResult r = new Trend(1024).fitElapsed(t, y);
+
+        assertThat(r.unit()).isEqualTo("B/s");
+        assertThat(r.slope()).isCloseTo(8_000, within(80.0));
+        assertThat(r.verdict()).isEqualTo(Verdict.GROWING);
+    }
+
+    @Test
+    void fitElapsedKeepsTheIdleTailThatARequestFitDrops() {
+        // elapsed time keeps rising while the load is idle: those samples are all used
+        double[] t = requests(100, 1);
+        double[] y = new double[100];
+        Arrays.fill(y, BASE);
+        TrendResult r = new Trend().fitElapsed(t, y);
+        assertThat(r.points() + r.warmupEndIndex()).isEqualTo(100);
+        assertThat(r.verdict()).isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void twoHundredThousandPointsFinishWithAReproducibleSlope() {
+        int n = 200_000;
+        Random random = new Random(11);
+        double[] x = requests(n, 1);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = BASE + 3_000 * x[i] + random.nextGaussian() * 50_000;
+        }
+
+        TrendResult a = new Trend().fit(x, y);
+        TrendResult b = new Trend().fit(x, y);
+
+        assertThat(a.verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(a.slope()).isCloseTo(3_000, within(30.0));
+        assertThat(b.slope()).isEqualTo(a.slope());
+    }
+
+    @Test
+    void medianOfEvenAndOddCounts() {
+        assertThat(Trend.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(Trend.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(Trend.median(new double[0])).isNaN();
+    }
+}
