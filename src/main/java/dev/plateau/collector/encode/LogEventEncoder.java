@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePacker;
 
 /**
  * Fluent Bit's log-event encoder ({@code flb_log_event_encoder}) with its memory semantics: one real
@@ -23,7 +21,7 @@ import org.msgpack.core.MessagePacker;
  * encode allocates 8 KiB again (the seed's reinit fix = destroy + init). Every allocation is reported to
  * {@link EncoderStats}; the capacity is registered as this encoder's retained bytes until {@link #close()}.
  *
- * <p>Bodies are parsed with Jackson's streaming parser straight into a msgpack-core packer (no tree) as Fluent
+ * <p>Bodies are parsed with Jackson's streaming parser straight into msgpack (no tree, see {@link RecordWriter}) as Fluent
  * Bit V2 events {@code [[EventTime, {}], {record}]}; all records of a request share {@link RequestContext#time()}.
  * A top-level object is one record, concatenated objects are several, an array gives one record per element.
  * Rejected with {@link RecordException}, keeping nothing of the request: a scalar at top level, an array element
@@ -59,13 +57,12 @@ public final class LogEventEncoder implements AutoCloseable {
     private final EncoderBuffer out;
     private final RecordWriter writer;
     private final LongSupplier retained;
-    private boolean failed;
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
         this.stats = stats;
         this.out = new EncoderBuffer(allocator, stats);
-        this.writer = new RecordWriter(out, MessagePack.newDefaultPacker(out));
+        this.writer = new RecordWriter(out);
         this.retained = out::capacity;
         stats.register(retained);
         out.buf();
@@ -194,7 +191,7 @@ public final class LogEventEncoder implements AutoCloseable {
         String tag = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            writer.string(name);
+            writer.cached(name);
             JsonToken value = parser.nextToken();
             if (tagKey != null && value == JsonToken.VALUE_STRING && name.equals(tagKey)) {
                 tag = parser.getText();
@@ -209,8 +206,8 @@ public final class LogEventEncoder implements AutoCloseable {
 
     private void finishRecord(Session s, int header, int fields, String tag) throws IOException {
         if (s.ctx.remoteAddr() != null) {
-            writer.string(s.ctx.remoteAddrKey());
-            writer.string(s.ctx.remoteAddr());
+            writer.cached(s.ctx.remoteAddrKey());
+            writer.cached(s.ctx.remoteAddr());
             fields++;
         }
         int start = header - EVENT_PREFIX;
@@ -219,13 +216,12 @@ public final class LogEventEncoder implements AutoCloseable {
     }
 
     private Session begin(RequestContext ctx) {
-        writer.begin(failed ? MessagePack.newDefaultPacker(out) : null);
-        failed = false;
+        writer.begin();
         return new Session(ctx, ctx.time().toBytes(), out.buf().writerIndex());
     }
 
     private void rollback(Session s) {
-        failed = true;
+        writer.begin();
         out.buf().writerIndex(s.startIndex);
     }
 
