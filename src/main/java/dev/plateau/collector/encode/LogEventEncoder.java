@@ -8,6 +8,7 @@ import dev.plateau.collector.EncoderStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.function.LongSupplier;
  * that is not an object (the whole request, not just that element), truncated JSON, trailing garbage, a body
  * that is not well-formed UTF-8 (checked strictly before parsing, since Jackson lets
  * overlong forms and encoded surrogates through), nesting deeper than 1000. Record maps and nested containers carry map32/array32 headers (see
- * {@link RecordWriter}). One encoder per event loop: not thread-safe.
+ * {@link RecordWriter}). Direct bodies up to {@link #SMALL_BODY} are parsed from
+ * a reused 16 KiB heap copy (larger ones stream through Jackson). One encoder per event loop: not thread-safe.
  *
  * <pre>{@code
  * LogEventEncoder enc = new LogEventEncoder(ctx.alloc(), stats);
@@ -40,6 +42,8 @@ import java.util.function.LongSupplier;
 public final class LogEventEncoder implements AutoCloseable {
     public static final int INITIAL_CAPACITY = 8 * 1024;
 
+    /** Direct bodies up to this size are parsed from a reused heap copy instead of through an InputStream. */
+    static final int SMALL_BODY = 16 * 1024;
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** Bytes of an event before its record map: array2, array2, fixext8 header (2) + 8 payload, fixmap0. */
     private static final int EVENT_PREFIX = 1 + 1 + 2 + 8 + 1;
@@ -57,6 +61,8 @@ public final class LogEventEncoder implements AutoCloseable {
     private final EncoderBuffer out;
     private final RecordWriter writer;
     private final LongSupplier retained;
+    /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the heap UTF-8 check. */
+    private final byte[] small = new byte[SMALL_BODY];
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
@@ -70,6 +76,10 @@ public final class LogEventEncoder implements AutoCloseable {
 
     /** Encodes a JSON body (object, concatenated objects, or array of objects). On error nothing is kept. */
     public Batch encodeJson(ByteBuf body, RequestContext ctx) throws RecordException {
+        if (!body.hasArray() && body.readableBytes() <= SMALL_BODY) {
+            body.getBytes(body.readerIndex(), small, 0, body.readableBytes());
+            body = Unpooled.wrappedBuffer(small, 0, body.readableBytes());
+        }
         if (!Utf8.isValid(body)) {
             throw new RecordException("body is not valid UTF-8");
         }
