@@ -1,0 +1,77 @@
+package dev.plateau.collector.http;
+
+import dev.plateau.collector.ConnectionStats;
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+
+/**
+ * Where one connection stands between requests, shared by its {@link ConnectionGuard} (which sees raw bytes) and
+ * its {@link ConnectionBuffer} (which sees decoded requests). Confined to the connection's event loop.
+ *
+ * <p>Phases: {@code IDLE} (between requests) → {@code HEAD} (first bytes of a request arrived, head not complete)
+ * → {@code BODY} (head decoded, body arriving) → {@code IDLE}; {@code CLOSING} once an answer ended the connection.
+ * The idle sweep closes only {@code IDLE} connections, and {@code HEAD} ones that exceed the header timeout.
+ */
+final class ConnectionState {
+    private static final AttributeKey<ConnectionState> KEY = AttributeKey.valueOf(ConnectionState.class, "state");
+
+    enum Phase { IDLE, HEAD, BODY, CLOSING }
+
+    private Phase phase = Phase.IDLE;
+    private long headStartedMillis;
+    private ConnectionStats stats;
+
+    /** The state of {@code channel}, created on first use. */
+    static ConnectionState of(Channel channel) {
+        ConnectionState fresh = new ConnectionState();
+        ConnectionState old = channel.attr(KEY).setIfAbsent(fresh);
+        return old == null ? fresh : old;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    long headStartedMillis() {
+        return headStartedMillis;
+    }
+
+    /** Null until the connection buffer registered the connection. */
+    ConnectionStats stats() {
+        return stats;
+    }
+
+    void stats(ConnectionStats s) {
+        stats = s;
+    }
+
+    /** Raw bytes arrived: between requests this starts a new request head. */
+    void bytesArrived(long nowMillis) {
+        if (phase == Phase.IDLE) {
+            phase = Phase.HEAD;
+            headStartedMillis = nowMillis;
+        }
+        if (stats != null) {
+            stats.touch(nowMillis);
+        }
+    }
+
+    void headDone() {
+        if (phase != Phase.CLOSING) {
+            phase = Phase.BODY;
+        }
+    }
+
+    void requestDone(long nowMillis) {
+        if (phase != Phase.CLOSING) {
+            phase = Phase.IDLE;
+        }
+        if (stats != null) {
+            stats.touch(nowMillis);
+        }
+    }
+
+    void closing() {
+        phase = Phase.CLOSING;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.plateau.collector.http;
+
+import dev.plateau.collector.Chunk;
+import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.encode.EventTime;
+import dev.plateau.collector.encode.LogEventEncoder;
+import dev.plateau.collector.encode.RecordException;
+import dev.plateau.collector.encode.RequestContext;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Fluent Bit's {@code in_http} request handling (DESIGN.md §1), byte for byte: bearer token, POST only, queue
+ * full → 503, Content-Type, empty body, Content-Encoding (gzip inflated, bounded), JSON or form encoding through the
+ * event loop's {@link LogEventEncoder}, then one {@link Chunk} per tag into the chunk queue and the success answer.
+ * A rejected request commits nothing. After every request — success and every error — the encoder is reset
+ * (upstream) or destroyed (reinit policy). Per channel; runs synchronously inside the {@link ConnectionBuffer}'s
+ * {@code fireChannelRead}, because the request's body is a slice of that buffer.
+ */
+public final class IngestHandler extends ChannelInboundHandlerAdapter {
+    private enum BodyType { JSON, FORM }
+
+    private final IngestContext context;
+    private final CollectorConfig config;
+    private final String expectedAuth;
+    private LogEventEncoder encoder;
+
+    public IngestHandler(IngestContext context) {
+        this.context = context;
+        this.config = context.config();
+        this.expectedAuth = config.bearerToken() == null ? null : "Bearer " + config.bearerToken();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        encoder = context.encoders().of(ctx.channel().eventLoop());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (!(msg instanceof IngestRequest request)) {
+            super.channelRead(ctx, msg);
+            return;
+        }
+        FullHttpResponse answer;
+        try {
+            answer = handle(ctx, request);
+        } finally {
+            if (context.policies().reinit()) {
+                encoder.destroy();
+            } else {
+                encoder.reset();
+            }
+        }
+        FullHttpResponse out = answer.retainedDuplicate();
+        if (request.keepAlive() && request.version().equals(HttpVersion.HTTP_1_0) && answer != Responses.TOO_LARGE) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        context.counters().response(answer.status().code());
+        ctx.writeAndFlush(out);
+    }
+
+    private FullHttpResponse handle(ChannelHandlerContext ctx, IngestRequest request) {
+        HttpHeaders headers = request.headers();
+        if (expectedAuth != null && !expectedAuth.equals(headers.get(HttpHeaderNames.AUTHORIZATION))) {
+            return Responses.UNAUTHORIZED;
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            return Responses.INVALID_METHOD;
+        }
+        if (context.queue().isFull()) {
+            return Responses.QUEUE_FULL;
+        }
+        String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType == null) {
+            return Responses.NO_CONTENT_TYPE;
+        }
+        BodyType type = bodyType(contentType);
+        if (type == null) {
+            return Responses.INVALID_CONTENT_TYPE;
+        }
+        if (!request.body().isReadable()) {
+            return Responses.NO_PAYLOAD;
+        }
+        String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+        String coding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
+        switch (coding) {
+            case "identity", "":
+                return encode(request, request.body(), type);
+            case "gzip", "x-gzip":
+                return encodeGzip(ctx, request, type);
+            case "deflate":
+                return Responses.UNPROCESSABLE;
+            default:
+                return Responses.UNSUPPORTED_ENCODING;
+        }
+    }
+
+    private FullHttpResponse encodeGzip(ChannelHandlerContext ctx, IngestRequest request, BodyType type) {
+        ByteBuf plain;
+        try {
+            plain = GzipBody.inflate(request.body(), config.bufferMaxSize(), context.allocator());
+        } catch (GzipBody.TooLargeException e) {
+            return Responses.TOO_LARGE;
+        } catch (IOException e) {
+            return Responses.UNPROCESSABLE;
+        }
+        try {
+            return encode(request, plain, type);
+        } finally {
+            plain.release();
+        }
+    }
+
+    private FullHttpResponse encode(IngestRequest request, ByteBuf body, BodyType type) {
+        String tag = TagRules.fromUri(request.uri(), config.tag());
+        String remote = config.addRemoteAddr() ? firstForwardedFor(request.headers()) : null;
+        RequestContext rc = new RequestContext(EventTime.now(), tag, config.tagKey(), config.remoteAddrKey(), remote);
+        LogEventEncoder.Batch batch;
+        try {
+            batch = type == BodyType.JSON ? encoder.encodeJson(body, rc) : encoder.encodeForm(body, rc);
+        } catch (RecordException e) {
+            return Responses.UNPROCESSABLE;
+        }
+        commit(batch);
+        return context.success();
+    }
+
+    /** Copies each tag group out of the encoder's buffer into a chunk the queue owns. */
+    private void commit(LogEventEncoder.Batch batch) {
+        ByteBuf events = encoder.buffer();
+        for (LogEventEncoder.TagGroup group : batch.groups()) {
+            ByteBuf data = context.allocator().directBuffer(group.length(), group.length());
+            data.writeBytes(events, group.offset(), group.length());
+            context.queue().add(new Chunk(group.tag(), data, group.records()));
+        }
+        context.counters().recordsIn(batch.records());
+    }
+
+    private static BodyType bodyType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String mime = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
+        if (mime.equalsIgnoreCase("application/json")) {
+            return BodyType.JSON;
+        }
+        if (mime.equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            return BodyType.FORM;
+        }
+        return null;
+    }
+
+    private static String firstForwardedFor(HttpHeaders headers) {
+        String xff = headers.get("X-Forwarded-For");
+        if (xff == null) {
+            return null;
+        }
+        int comma = xff.indexOf(',');
+        String first = (comma >= 0 ? xff.substring(0, comma) : xff).trim();
+        return first.isEmpty() ? null : first;
+    }
+}
