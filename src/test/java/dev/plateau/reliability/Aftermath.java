@@ -3,6 +3,8 @@ package dev.plateau.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.awaitility.core.ConditionFactory;
+
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.ConnectionSnapshot;
 import dev.plateau.collector.IngestCounters;
@@ -36,12 +38,17 @@ final class Aftermath {
     private Aftermath() {
     }
 
+    /** An await that checks at once and then every 5 ms in the calling thread (the checker runs after hundreds of cases). */
+    static ConditionFactory settle(String what) {
+        return await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(SETTLE);
+    }
+
     static void check(AttackedCollector c) throws Exception {
         Collector collector = c.collector();
         try (RawConnection probe = c.probe()) {
             assertRestingWhileOpen(c);
         }
-        await("every connection closed and its buffer released").atMost(SETTLE).untilAsserted(() -> {
+        settle("every connection closed and its buffer released").untilAsserted(() -> {
             assertThat(collector.connections().open()).as("open connections").isZero();
             assertThat(collector.connections().totalCapacityBytes()).as("connection buffer bytes").isZero();
         });
@@ -58,7 +65,7 @@ final class Aftermath {
     static void assertRestingWhileOpen(AttackedCollector c) {
         long chunk = c.config().bufferChunkSize();
         long limit = c.collector().policies().shrink() ? chunk : c.config().bufferMaxSize();
-        await("live connection buffers at their resting size").atMost(SETTLE).untilAsserted(() -> {
+        settle("live connection buffers at their resting size").untilAsserted(() -> {
             List<ConnectionSnapshot> live = c.collector().connections().snapshot();
             assertThat(live).as("live connections").isNotEmpty();
             for (ConnectionSnapshot s : live) {
@@ -68,10 +75,22 @@ final class Aftermath {
         });
     }
 
-    /** Waits for the flusher to catch up, then: in == promised, in == out + dropped, lines == out. */
+    /**
+     * Waits for the flusher to catch up, then: in == promised, in == out + dropped, lines == out. On failure the
+     * ledger is set to what the collector counted, so one failing case does not fail every case after it.
+     */
     static void awaitAccounting(AttackedCollector c) {
         IngestCounters k = c.collector().counters();
-        await("flusher caught up, accounting exact").atMost(SETTLE).untilAsserted(() -> {
+        try {
+            settleAccounting(c, k);
+        } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
+            c.resync(k.recordsInTotal());
+            throw e;
+        }
+    }
+
+    private static void settleAccounting(AttackedCollector c, IngestCounters k) {
+        settle("flusher caught up, accounting exact").untilAsserted(() -> {
             assertThat(k.recordsInTotal()).as("records_in vs records of 2xx requests").isEqualTo(c.promised());
             assertThat(k.recordsOutTotal() + k.recordsDroppedTotal()).as("records_out + dropped")
                     .isEqualTo(k.recordsInTotal());

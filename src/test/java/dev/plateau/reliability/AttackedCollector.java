@@ -99,6 +99,11 @@ final class AttackedCollector implements AutoCloseable {
         promised.addAndGet(records);
     }
 
+    /** After a failed case: take the collector's count as the new baseline so later cases are judged alone. */
+    void resync(long recordsIn) {
+        promised.set(recordsIn);
+    }
+
     /** Records the collector promised to deliver so far. */
     long promised() {
         return promised.get();

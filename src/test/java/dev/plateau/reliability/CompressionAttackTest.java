@@ -28,7 +28,7 @@ class CompressionAttackTest {
     static final String GZIP = "Content-Encoding: gzip\r\n";
 
     @TempDir
-    Path dir;
+    static Path dir;
     AttackedCollector collector;
 
     @BeforeAll

@@ -30,7 +30,7 @@ class HostileJsonTest {
     static final int SAMPLE_RECORDS = 2;
 
     @TempDir
-    Path dir;
+    static Path dir;
     AttackedCollector collector;
 
     @BeforeAll

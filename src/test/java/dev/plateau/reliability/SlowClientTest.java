@@ -30,7 +30,7 @@ class SlowClientTest {
     static final int CROWD = 2_000;
 
     @TempDir
-    Path dir;
+    static Path dir;
     AttackedCollector collector;
 
     @BeforeAll
