@@ -3,6 +3,7 @@ package dev.plateau.cli;
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorException;
+import dev.plateau.collector.ConnectionRegistry;
 import dev.plateau.collector.IngestCounters;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
@@ -163,6 +164,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         Thread hook = new Thread(() -> onSignal(drained), "plateau-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         awaitStop();
+        out.println(connectionsLine(collector.connections()));
         collector.stop();
         out.println(summary(collector.counters()));
         out.flush();
@@ -254,6 +256,9 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     private static void print(PrintWriter out, Event e) {
         if (e.kind() == EventKind.LIFECYCLE) {
+            if (e.message().startsWith("stopped")) {
+                return; // the command prints its own summary line
+            }
             out.println(e.message());
         } else if (e.kind() != EventKind.INFO) {
             out.println("[" + e.kind().name().toLowerCase(Locale.ROOT) + "] " + e.message());
@@ -261,6 +266,12 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             return;
         }
         out.flush();
+    }
+
+    /** What the connection buffers hold right before stop (the figure the shrink policy changes). */
+    static String connectionsLine(ConnectionRegistry r) {
+        return String.format(Locale.ROOT, "connections: %d open, buffer capacity %d bytes (largest %d, high-water %d)",
+                r.open(), r.totalCapacityBytes(), r.maxCapacityBytes(), r.highWaterBytes());
     }
 
     static String summary(IngestCounters c) {

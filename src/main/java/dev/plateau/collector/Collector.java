@@ -1,15 +1,28 @@
 package dev.plateau.collector;
 
+import dev.plateau.collector.http.Encoders;
+import dev.plateau.collector.http.HttpServer;
+import dev.plateau.collector.http.IngestContext;
+import dev.plateau.collector.http.Responses;
+import dev.plateau.collector.output.Output;
+import dev.plateau.collector.output.Outputs;
+import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * CONTRACT STUB — implemented on branch h1-http. The embedded ingestion pipeline: a Netty clone of Fluent Bit's
- * {@code in_http} with its chunk queue, flusher and output.
+ * The embedded ingestion pipeline: a Netty clone of Fluent Bit's {@code in_http} ({@link HttpServer}) with its
+ * chunk queue, flusher and output. {@link #stop()} closes the listener and every connection, lets the event loops
+ * finish, drains every queued chunk to the output and closes it, so that afterwards
+ * {@code records_in == records_out + dropped}.
  *
  * <pre>{@code
  * try (Collector c = new Collector(CollectorConfig.builder().port(0).build(), new EventLog())) {
- *     c.start();                              // binds; throws CollectorException("port 9880 is in use ...")
+ *     c.start();                              // binds; throws CollectorException("port 9880 on 127.0.0.1 is in use ...")
  *     c.policies().setShrink(true);
  *     c.stop();                               // closes listener and connections, drains the queue to the output
  * }
@@ -22,21 +35,76 @@ public final class Collector implements AutoCloseable {
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final EncoderStats encoderStats = new EncoderStats();
     private final IngestCounters counters = new IngestCounters();
+    private final ChunkQueue queue;
+    private final ByteBufAllocator allocator;
+    private Encoders encoders;
+    private Output output;
+    private Flusher flusher;
+    private HttpServer server;
+    private volatile InetSocketAddress address;
+    private volatile boolean running;
+    private boolean stopped;
 
     public Collector(CollectorConfig config, EventLog events) {
         this.config = config;
         this.events = events;
         this.policies = new Policies(config.shrink(), config.reinit(), config.idleTimeout(), events);
+        this.queue = new ChunkQueue(config.memBufLimit());
+        this.allocator = IngestContext.allocator(config.allocator());
     }
 
     /** Binds and starts serving; emits {@code listening on HOST:PORT}. Throws {@link CollectorException} with a clear message. */
-    public void start() {
-        throw new UnsupportedOperationException("stub");
+    public synchronized void start() {
+        if (running || stopped) {
+            throw new IllegalStateException(running ? "collector already running" : "collector was stopped; create a new one");
+        }
+        output = Outputs.create(config);
+        flusher = new Flusher(queue, output, counters, config.flush(), events);
+        flusher.start();
+        encoders = new Encoders(allocator, encoderStats);
+        IngestContext context = new IngestContext(config, policies, events, connections, counters, queue, encoders,
+                allocator, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicInteger(),
+                Responses.success(config));
+        server = new HttpServer(context);
+        try {
+            address = server.start();
+        } catch (CollectorException e) {
+            stopPipeline();
+            stopped = true;
+            throw e;
+        }
+        running = true;
+        events.emit(EventKind.LIFECYCLE, "listening on " + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
     /** Stops accepting, closes connections, drains every accepted record to the output, releases everything. Idempotent. */
-    public void stop() {
-        throw new UnsupportedOperationException("stub");
+    public synchronized void stop() {
+        if (stopped || !running) {
+            stopped = true;
+            return;
+        }
+        stopped = true;
+        running = false;
+        server.stop();
+        stopPipeline();
+        events.emit(EventKind.LIFECYCLE, "stopped: records in " + counters.recordsInTotal() + ", out "
+                + counters.recordsOutTotal() + ", dropped " + counters.recordsDroppedTotal());
+    }
+
+    private void stopPipeline() {
+        if (encoders != null) {
+            encoders.destroyAll();
+        }
+        if (flusher != null) {
+            flusher.stopAndDrain();
+        }
+        if (output != null) {
+            try {
+                output.close();
+            } catch (Exception e) {
+                events.emit(EventKind.ERROR, "closing output " + output.name() + ": " + e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -45,17 +113,27 @@ public final class Collector implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        throw new UnsupportedOperationException("stub");
+        return running;
     }
 
-    /** The bound address (the real port when configured with port 0). */
+    /** The bound address (the real port when configured with port 0); null before start. */
     public InetSocketAddress address() {
-        throw new UnsupportedOperationException("stub");
+        return address;
     }
 
     /** Bytes queued for output right now. */
     public long queueBytes() {
-        throw new UnsupportedOperationException("stub");
+        return queue.bytes();
+    }
+
+    /** The chunk queue between the event loops and the flusher. */
+    public ChunkQueue queue() {
+        return queue;
+    }
+
+    /** Allocator of connection buffers, chunks and encoder buffers ({@code config.allocator()}). */
+    public ByteBufAllocator allocator() {
+        return allocator;
     }
 
     public CollectorConfig config() {

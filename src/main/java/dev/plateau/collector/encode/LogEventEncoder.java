@@ -1,17 +1,50 @@
 package dev.plateau.collector.encode;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.plateau.collector.EncoderStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
 
 /**
- * CONTRACT STUB — implemented on branch h2-encode. Fluent Bit's log-event encoder with its memory semantics:
- * one output buffer that starts at {@link #INITIAL_CAPACITY} and doubles; {@link #reset()} keeps the capacity
- * (upstream), {@link #destroy()} frees it (the seed's reinit fix). One encoder per event loop: not thread-safe.
+ * Fluent Bit's log-event encoder ({@code flb_log_event_encoder}) with its memory semantics: one real
+ * {@link ByteBuf} from the given allocator that starts at {@link #INITIAL_CAPACITY} and doubles;
+ * {@link #reset()} sets the size to 0 and keeps the capacity (upstream), {@link #destroy()} frees it and the next
+ * encode allocates 8 KiB again (the seed's reinit fix = destroy + init). Every allocation is reported to
+ * {@link EncoderStats}; the capacity is registered as this encoder's retained bytes until {@link #close()}.
+ *
+ * <p>Bodies are parsed with Jackson's streaming parser straight into a msgpack-core packer (no tree) as Fluent
+ * Bit V2 events {@code [[EventTime, {}], {record}]}; all records of a request share {@link RequestContext#time()}.
+ * A top-level object is one record, concatenated objects are several, an array gives one record per element.
+ * Rejected with {@link RecordException}, keeping nothing of the request: a scalar at top level, an array element
+ * that is not an object (the whole request, not just that element), truncated JSON, trailing garbage, a body
+ * that is not well-formed UTF-8 (checked strictly before parsing, since Jackson lets
+ * overlong forms and encoded surrogates through), nesting deeper than 1000. Record maps and nested containers carry map32/array32 headers (see
+ * {@link RecordWriter}). One encoder per event loop: not thread-safe.
+ *
+ * <pre>{@code
+ * LogEventEncoder enc = new LogEventEncoder(ctx.alloc(), stats);
+ * Batch batch = enc.encodeJson(body, new RequestContext(EventTime.now(), "app", null, "REMOTE_ADDR", null));
+ * for (TagGroup g : batch.groups()) queue.add(new Chunk(g.tag(), enc.copy(g), g.records()));
+ * if (policies.reinit()) enc.destroy(); else enc.reset();
+ * }</pre>
  */
-public final class LogEventEncoder {
+public final class LogEventEncoder implements AutoCloseable {
     public static final int INITIAL_CAPACITY = 8 * 1024;
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Bytes of an event before its record map: array2, array2, fixext8 header (2) + 8 payload, fixmap0. */
+    private static final int EVENT_PREFIX = 1 + 1 + 2 + 8 + 1;
 
     /** Events of one tag inside the encoder's buffer: {@code [offset, offset+length)}. */
     public record TagGroup(String tag, int offset, int length, int records) {
@@ -21,37 +54,242 @@ public final class LogEventEncoder {
     public record Batch(int records, List<TagGroup> groups) {
     }
 
+    private final ByteBufAllocator allocator;
+    private final EncoderStats stats;
+    private final EncoderBuffer out;
+    private final RecordWriter writer;
+    private final LongSupplier retained;
+    private boolean failed;
+
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
-        throw new UnsupportedOperationException("stub");
+        this.allocator = allocator;
+        this.stats = stats;
+        this.out = new EncoderBuffer(allocator, stats);
+        this.writer = new RecordWriter(out, MessagePack.newDefaultPacker(out));
+        this.retained = out::capacity;
+        stats.register(retained);
+        out.buf();
     }
 
     /** Encodes a JSON body (object, concatenated objects, or array of objects). On error nothing is kept. */
     public Batch encodeJson(ByteBuf body, RequestContext ctx) throws RecordException {
-        throw new UnsupportedOperationException("stub");
+        if (!Utf8.isValid(body)) {
+            throw new RecordException("body is not valid UTF-8");
+        }
+        Session s = begin(ctx);
+        try (JsonParser parser = parser(body)) {
+            JsonToken token;
+            boolean any = false;
+            while ((token = parser.nextToken()) != null) {
+                any = true;
+                if (token == JsonToken.START_OBJECT) {
+                    record(parser, s);
+                } else if (token == JsonToken.START_ARRAY) {
+                    int element = 0;
+                    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                        if (token != JsonToken.START_OBJECT) {
+                            throw new RecordException("array element " + element + " is not an object but "
+                                    + describe(token) + "; the whole request is rejected");
+                        }
+                        record(parser, s);
+                        element++;
+                    }
+                } else {
+                    throw new RecordException("top-level " + describe(token) + ": expected an object or an array of objects");
+                }
+            }
+            if (!any) {
+                throw new RecordException("body holds no JSON value");
+            }
+            writer.flush();
+            return s.done();
+        } catch (RecordException e) {
+            rollback(s);
+            throw e;
+        } catch (JsonProcessingException e) {
+            rollback(s);
+            throw new RecordException("invalid JSON: " + e.getOriginalMessage() + location(e), e);
+        } catch (IOException | RuntimeException e) {
+            rollback(s);
+            throw new RecordException("cannot encode records: " + e, e);
+        }
     }
 
     /** Encodes an {@code application/x-www-form-urlencoded} body as one record of string values. */
     public Batch encodeForm(ByteBuf body, RequestContext ctx) throws RecordException {
-        throw new UnsupportedOperationException("stub");
+        Session s = begin(ctx);
+        try {
+            List<String> pairs = FormDecoder.decode(body);
+            int header = writer.startEvent(s.time);
+            String tag = null;
+            for (int i = 0; i < pairs.size(); i += 2) {
+                writer.string(pairs.get(i));
+                writer.string(pairs.get(i + 1));
+                if (pairs.get(i).equals(ctx.tagKey())) {
+                    tag = pairs.get(i + 1);
+                }
+            }
+            finishRecord(s, header, pairs.size() / 2, tag);
+            writer.flush();
+            return s.done();
+        } catch (RecordException e) {
+            rollback(s);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            rollback(s);
+            throw new RecordException("cannot encode records: " + e, e);
+        }
     }
 
     /** The encoder's buffer; readable bytes are the encoded events of the current batch. Do not release. */
     public ByteBuf buffer() {
-        throw new UnsupportedOperationException("stub");
+        return out.view();
+    }
+
+    /** A copy of one group's events in a new buffer from this encoder's allocator (refCnt 1, caller owns it). */
+    public ByteBuf copy(TagGroup group) {
+        ByteBuf copy = allocator.buffer(group.length());
+        copy.writeBytes(out.view(), group.offset(), group.length());
+        return copy;
     }
 
     /** Size to 0; the allocation is kept at its high-water mark (upstream {@code flb_log_event_encoder_reset}). */
     public void reset() {
-        throw new UnsupportedOperationException("stub");
+        out.reset();
     }
 
     /** Frees the buffer; the next encode allocates {@link #INITIAL_CAPACITY} afresh (destroy + init). */
     public void destroy() {
-        throw new UnsupportedOperationException("stub");
+        if (out.destroy()) {
+            stats.destroyed();
+        }
     }
 
-    /** Bytes currently allocated (0 after destroy). */
+    /** Bytes currently allocated (0 after destroy). Any thread may read it. */
     public int capacity() {
-        throw new UnsupportedOperationException("stub");
+        return out.capacity();
+    }
+
+    /** Allocations made by this encoder (initial buffers and growths). */
+    public long allocations() {
+        return out.allocations();
+    }
+
+    /** Bytes allocated by this encoder, cumulative. */
+    public long allocatedBytes() {
+        return out.allocatedBytes();
+    }
+
+    /** Destroys the buffer and stops counting this encoder's retained bytes. */
+    @Override
+    public void close() {
+        destroy();
+        stats.unregister(retained);
+    }
+
+    private void record(JsonParser parser, Session s) throws IOException {
+        String tagKey = s.ctx.tagKey();
+        int header = writer.startEvent(s.time);
+        int fields = 0;
+        String tag = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            writer.string(name);
+            JsonToken value = parser.nextToken();
+            if (tagKey != null && value == JsonToken.VALUE_STRING && name.equals(tagKey)) {
+                tag = parser.getText();
+                writer.string(tag);
+            } else {
+                writer.value(parser, value);
+            }
+            fields++;
+        }
+        finishRecord(s, header, fields, tag);
+    }
+
+    private void finishRecord(Session s, int header, int fields, String tag) throws IOException {
+        if (s.ctx.remoteAddr() != null) {
+            writer.string(s.ctx.remoteAddrKey());
+            writer.string(s.ctx.remoteAddr());
+            fields++;
+        }
+        int start = header - EVENT_PREFIX;
+        writer.endEvent(header, fields);
+        s.add(tag == null || tag.isEmpty() ? s.ctx.tag() : tag, start, writer.position());
+    }
+
+    private Session begin(RequestContext ctx) {
+        writer.begin(failed ? MessagePack.newDefaultPacker(out) : null);
+        failed = false;
+        return new Session(ctx, ctx.time().toBytes(), out.buf().writerIndex());
+    }
+
+    private void rollback(Session s) {
+        failed = true;
+        out.buf().writerIndex(s.startIndex);
+    }
+
+    private static JsonParser parser(ByteBuf body) throws IOException {
+        if (body.hasArray()) {
+            return JSON.createParser(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+        }
+        return JSON.createParser((InputStream) new ByteBufInputStream(body.duplicate(), false));
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "array";
+            case START_OBJECT -> "object";
+            default -> token.toString();
+        };
+    }
+
+    private static String location(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : " at byte " + loc.getByteOffset();
+    }
+
+    /** One encode call: its context, shared time bytes, start index and the groups built so far. */
+    private static final class Session {
+        final RequestContext ctx;
+        final byte[] time;
+        final int startIndex;
+        final List<TagGroup> groups = new ArrayList<>(1);
+        int records;
+        String tag;
+        int groupStart;
+        int groupEnd;
+        int groupRecords;
+
+        Session(RequestContext ctx, byte[] time, int startIndex) {
+            this.ctx = ctx;
+            this.time = time;
+            this.startIndex = startIndex;
+        }
+
+        void add(String recordTag, int start, int end) {
+            if (groupRecords > 0 && !recordTag.equals(tag)) {
+                groups.add(new TagGroup(tag, groupStart, groupEnd - groupStart, groupRecords));
+                groupRecords = 0;
+            }
+            if (groupRecords == 0) {
+                tag = recordTag;
+                groupStart = start;
+            }
+            groupEnd = end;
+            groupRecords++;
+            records++;
+        }
+
+        Batch done() {
+            if (groupRecords > 0) {
+                groups.add(new TagGroup(tag, groupStart, groupEnd - groupStart, groupRecords));
+            }
+            return new Batch(records, List.copyOf(groups));
+        }
     }
 }

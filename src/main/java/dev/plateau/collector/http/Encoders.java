@@ -35,10 +35,10 @@ public final class Encoders {
         return byLoop.size();
     }
 
-    /** Frees every encoder's buffer. Call only when no event loop uses them any more. */
+    /** Frees every encoder's buffer and unregisters it from the stats. Call only when no event loop uses them any more. */
     public void destroyAll() {
         for (LogEventEncoder e : byLoop.values()) {
-            e.destroy();
+            e.close();
         }
         byLoop.clear();
     }

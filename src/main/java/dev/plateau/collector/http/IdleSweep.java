@@ -32,7 +32,7 @@ public final class IdleSweep implements Runnable {
         long now = System.currentTimeMillis();
         for (Channel ch : context.channels()) {
             ConnectionBuffer buffer = ch.pipeline().get(ConnectionBuffer.class);
-            if (buffer != null) {
+            if (buffer != null && !ch.eventLoop().isShuttingDown()) {
                 ch.eventLoop().execute(() -> buffer.sweep(now, idleMillis, headerMillis));
             }
         }

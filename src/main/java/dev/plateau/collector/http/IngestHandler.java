@@ -6,6 +6,7 @@ import dev.plateau.collector.encode.EventTime;
 import dev.plateau.collector.encode.LogEventEncoder;
 import dev.plateau.collector.encode.RecordException;
 import dev.plateau.collector.encode.RequestContext;
+import dev.plateau.events.EventKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -54,6 +55,9 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
         FullHttpResponse answer;
         try {
             answer = handle(ctx, request);
+        } catch (RuntimeException e) {
+            context.events().emit(EventKind.ERROR, "request " + request.method() + " " + request.uri() + " failed: " + e);
+            answer = Responses.INTERNAL_ERROR;
         } finally {
             if (context.policies().reinit()) {
                 encoder.destroy();
@@ -67,6 +71,15 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
         }
         context.counters().response(answer.status().code());
         ctx.writeAndFlush(out);
+    }
+
+    /** Last handler: a reset or broken connection just ends it (no stack trace at the pipeline's tail). */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            context.events().emit(EventKind.ERROR, "connection " + ctx.channel().remoteAddress() + ": " + cause);
+        }
+        ctx.close();
     }
 
     private FullHttpResponse handle(ChannelHandlerContext ctx, IngestRequest request) {

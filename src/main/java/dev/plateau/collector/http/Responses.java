@@ -36,6 +36,7 @@ public final class Responses {
     public static final FullHttpResponse HEADERS_TOO_LARGE = closing(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
             "error: request header fields too large\n");
     public static final FullHttpResponse LINE_TOO_LONG = closing(HttpResponseStatus.REQUEST_URI_TOO_LONG, "error: request line too long\n");
+    public static final FullHttpResponse INTERNAL_ERROR = closing(HttpResponseStatus.INTERNAL_SERVER_ERROR, "error: internal error\n");
     public static final FullHttpResponse HEADER_TIMEOUT = closing(HttpResponseStatus.REQUEST_TIMEOUT, "");
 
     private Responses() {

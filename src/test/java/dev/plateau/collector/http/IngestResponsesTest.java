@@ -245,6 +245,19 @@ class IngestResponsesTest {
     }
 
     @Test
+    void http10WithKeepAliveIsAnsweredKeepAliveAndStaysOpen() throws Exception {
+        String request = "POST / HTTP/1.0\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 7\r\n\r\n{\"a\":1}";
+        try (RawHttp raw = fx.raw()) {
+            RawHttp.Response r = raw.exchange(request);
+            assertThat(r.status()).isEqualTo(201);
+            assertThat(r.header("Connection")).isEqualToIgnoringCase("keep-alive");
+            assertThat(raw.exchange(request).status()).isEqualTo(201);
+        }
+        assertThat(recordsIn()).isEqualTo(2);
+    }
+
+    @Test
     void threeRequestsOnOneKeepAliveConnectionStayOpen() throws Exception {
         try (RawHttp raw = fx.raw()) {
             for (int i = 0; i < 3; i++) {

@@ -26,13 +26,18 @@ final class RawHttp implements Closeable {
     }
 
     RawHttp(InetSocketAddress address) throws IOException {
+        this(address, 10_000);
+    }
+
+    /** {@code timeoutMillis} bounds every read (a test fails instead of hanging). */
+    RawHttp(InetSocketAddress address, int timeoutMillis) throws IOException {
         socket = new Socket(address.getAddress(), address.getPort());
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(timeoutMillis);
         in = new BufferedInputStream(socket.getInputStream());
     }
 
     RawHttp send(String text) throws IOException {
-        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+        return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     RawHttp send(byte[] bytes) throws IOException {
