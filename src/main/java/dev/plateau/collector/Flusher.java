@@ -52,6 +52,7 @@ public final class Flusher {
     private final List<Pending> retries = new ArrayList<>();
     private ScheduledFuture<?> timer;
     private boolean failing;
+    private volatile int pending;
 
     /** A chunk waiting for another attempt. */
     private record Pending(Chunk chunk, int failures, long dueNanos) {
@@ -129,16 +130,9 @@ public final class Flusher {
         }
     }
 
-    /** Chunks waiting for a retry (read on any thread; approximate). */
+    /** Chunks waiting for a retry (any thread; never blocks). */
     public int pendingRetries() {
-        try {
-            return executor.isShutdown() ? 0 : executor.submit(retries::size).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        } catch (ExecutionException e) {
-            return -1;
-        }
+        return pending;
     }
 
     private void roundSafely() {
@@ -169,6 +163,7 @@ public final class Flusher {
             drop(p.chunk(), p.failures(), "not written before the stop deadline");
         }
         retries.clear();
+        pending = 0;
         long left = queue.releaseAll();
         if (left > 0) {
             counters.recordsDropped(left);
@@ -194,6 +189,7 @@ public final class Flusher {
         for (Chunk c : queue.drain()) {
             attempt(c, 0);
         }
+        pending = retries.size();
     }
 
     private void attempt(Chunk chunk, int failures) {

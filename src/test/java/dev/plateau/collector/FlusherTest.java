@@ -94,6 +94,7 @@ class FlusherTest {
         assertThat(out.records()).isEqualTo(counters.recordsInTotal());
         assertThat(counters.bytesOutTotal()).isEqualTo(out.bytes()).isPositive();
         assertThat(out.chunks()).isEqualTo(500);
+        assertThat(events.all()).as("no double release, no flusher error").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -69,8 +70,15 @@ final class RecordWriter {
         packer.flush();
     }
 
+    /**
+     * Packs a string as str8/16/32 from its UTF-8 bytes ({@code String.getBytes} is an intrinsic; msgpack-core's
+     * own path runs a {@code CharsetEncoder} for strings over 512 chars). Unpaired surrogates (only possible from
+     * JSON escapes of lone surrogates, the body itself is checked) become {@code ?}.
+     */
     void string(String s) throws IOException {
-        packer.packString(s);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        packer.packRawStringHeader(utf8.length);
+        packer.writePayload(utf8);
     }
 
     /** Writes the value whose first token is {@code token} (already consumed), nested values included. */
@@ -80,7 +88,7 @@ final class RecordWriter {
                 int header = reserve(MAP32);
                 int n = 0;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    packer.packString(parser.currentName());
+                    string(parser.currentName());
                     value(parser, parser.nextToken());
                     n++;
                 }
@@ -96,7 +104,7 @@ final class RecordWriter {
                 }
                 patch(header, n);
             }
-            case VALUE_STRING -> packer.packString(parser.getText());
+            case VALUE_STRING -> string(parser.getText());
             case VALUE_NUMBER_INT -> integer(parser);
             case VALUE_NUMBER_FLOAT -> packer.packDouble(parser.getDoubleValue());
             case VALUE_TRUE -> packer.packBoolean(true);

@@ -61,6 +61,32 @@ class EncoderMemoryTest {
     }
 
     @Test
+    void eachGrowthIsOneAllocationOfTheNextPowerOfTwo() throws Exception {
+        long expectedAllocations = 1;
+        long expectedBytes = 8192;
+        int capacity = 8192;
+        for (int lines : new int[] {1, 10, 40, 100, 400, 1000}) {
+            ByteBuf body = Events.heap(Events.bigArray(lines));
+            try {
+                encoder.encodeJson(body, CTX);
+            } finally {
+                body.release();
+            }
+            int used = encoder.buffer().writerIndex();
+            while (capacity < used) {
+                capacity *= 2;
+                expectedAllocations++;
+                expectedBytes += capacity;
+            }
+            assertThat(encoder.capacity()).as("after %d lines (%d bytes used)", lines, used).isEqualTo(capacity);
+            assertThat(stats.allocationsTotal()).isEqualTo(expectedAllocations);
+            assertThat(stats.allocatedBytesTotal()).isEqualTo(expectedBytes);
+            encoder.reset();
+        }
+        assertThat(expectedAllocations).isGreaterThan(5);
+    }
+
+    @Test
     void resetKeepsTheHighWaterCapacity() throws Exception {
         encoder.encodeJson(big, CTX);
         int cap = encoder.capacity();

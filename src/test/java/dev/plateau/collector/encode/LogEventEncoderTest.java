@@ -89,6 +89,14 @@ class LogEventEncoderTest {
         }
 
         @Test
+        void loneSurrogateEscapesBecomeQuestionMarks() throws Exception {
+            json("{\"s\":\"\\ud800x\",\"ok\":\"\\ud83d\\ude00\"}");
+            var rec = Events.decodeAll(encoder.buffer()).get(0).record().asMapValue().map();
+            assertThat(rec.get(v("s")).asStringValue().asString()).isEqualTo("?x");
+            assertThat(rec.get(v("ok")).asStringValue().asString()).isEqualTo("\ud83d\ude00");
+        }
+
+        @Test
         void integersBeyond64BitsBecomeFloat64() throws Exception {
             json("{\"max\":18446744073709551615,\"over\":18446744073709551616,"
                     + "\"min\":-9223372036854775808,\"under\":-9223372036854775809}");
@@ -160,6 +168,19 @@ class LogEventEncoderTest {
             }
             assertThat(Events.recordsJson(encoder.buffer()))
                     .containsExactly("{\"a\":\"1\",\"b\":\"hello world\",\"c\":\"\u00e9&\",\"flag\":\"\"}");
+        }
+
+        @Test
+        void formBodyHonoursTagKeyAndRemoteAddr() throws Exception {
+            ByteBuf body = Events.heap("svc=billing&msg=hi");
+            try {
+                Batch b = encoder.encodeForm(body, new RequestContext(TIME, "http.0", "svc", "REMOTE_ADDR", "10.1.2.3"));
+                assertThat(b.groups()).extracting(TagGroup::tag).containsExactly("billing");
+            } finally {
+                body.release();
+            }
+            assertThat(Events.recordsJson(encoder.buffer()))
+                    .containsExactly("{\"svc\":\"billing\",\"msg\":\"hi\",\"REMOTE_ADDR\":\"10.1.2.3\"}");
         }
 
         @Test
