@@ -165,12 +165,12 @@ class LifecycleTest {
             assertThat(c.counters().recordsOutTotal()).as("cycle %d delivered", i).isEqualTo(1);
             assertThat(Files.readAllLines(out)).as("cycle %d output", i).hasSize(1);
         }
-        await("threads of the collectors gone").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await("threads of the collectors gone").pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Set<String> extra = liveThreadNames();
             extra.removeAll(threadsBefore);
             assertThat(extra).as("threads left behind").isEmpty();
         });
-        await("direct memory back").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await("direct memory back").pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(settledDirectBytes() - directBefore).as("direct memory growth after 100 cycles")
                         .isLessThan(1_000_000));
         Aftermath.assertNoLeaks();
