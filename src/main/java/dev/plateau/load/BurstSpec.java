@@ -70,7 +70,7 @@ public record BurstSpec(
             throw new IllegalArgumentException("--tag: letters, digits, '_', '.', '-' only, was '" + tag + "'");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout: must be > 0");
+            throw new IllegalArgumentException("--timeout: must be > 0, was " + timeout);
         }
     }
 
