@@ -73,6 +73,10 @@ record Attack(String name, byte[] request, Set<Integer> statuses, String body, C
                     c.accepted(records);
                 }
             }
+            if (Boolean.getBoolean("reliability.table")) {
+                System.out.printf("| %s | %s | %s |%n", name.replace("|", "\\|"), r == null ? "no answer" : r.status()
+                        + (r.body().isEmpty() ? "" : " `" + r.body().strip() + "`"), close == Close.CLOSES ? "closed" : "kept");
+            }
             if (close == Close.CLOSES) {
                 assertThat(conn.awaitClosed(CLOSE_WITHIN)).as("%s: connection closed", name).isTrue();
             } else {
