@@ -78,6 +78,8 @@ class CompressionAttackTest {
                     Requests.post("/bomb", Requests.JSON, GZIP, bomb), Set.of(413), null).run(collector);
             PeakProbe.Peaks p = peak.stop();
             long max = collector.config().bufferMaxSize();
+            System.out.printf("gzip bomb (%d bytes -> 200 MB): peak connection buffers %d B, encoder %d B, direct growth %d B%n",
+                    bomb.length, p.connectionBufferBytes(), p.encoderRetainedBytes(), p.directBytesGrowth());
             assertThat(p.connectionBufferBytes()).as("peak connection buffer bytes").isLessThanOrEqualTo(max);
             assertThat(p.encoderRetainedBytes()).as("peak encoder retained bytes").isLessThanOrEqualTo(4 * max);
             assertThat(p.directBytesGrowth()).as("peak growth of direct memory during the bomb")
