@@ -222,7 +222,26 @@ public final class LogEventEncoder implements AutoCloseable {
         }
         int start = header - EVENT_PREFIX;
         writer.endEvent(header, fields);
-        s.add(tag == null || tag.isEmpty() ? s.ctx.tag() : tag, start, writer.position());
+        s.add(tag == null || tag.isEmpty() ? s.ctx.tag() : printableTag(tag), start, writer.position());
+    }
+
+    /**
+     * A {@code tag_key} value as a tag: control characters (CR, LF, NUL, … DEL) become {@code _}, so a record
+     * cannot split a line of the file output or of the event log; anything else is kept, as Fluent Bit does.
+     */
+    static String printableTag(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            if (Character.isISOControl(tag.charAt(i))) {
+                StringBuilder b = new StringBuilder(tag);
+                for (int j = i; j < b.length(); j++) {
+                    if (Character.isISOControl(b.charAt(j))) {
+                        b.setCharAt(j, '_');
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return tag;
     }
 
     private Session begin(RequestContext ctx) {

@@ -169,6 +169,10 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
 
     private boolean onHead(HttpRequest request) {
         state.headDone();
+        if (request.protocolVersion().majorVersion() != 1) {
+            respondAndClose(Responses.INVALID_REQUEST);
+            return false;
+        }
         byte[] headBytes = encodeHead(request);
         long contentLength = HttpUtil.getContentLength(request, -1L);
         if (contentLength >= 0 && capacityFor((long) buf.writerIndex() + headBytes.length + contentLength) > max
