@@ -84,6 +84,7 @@ public final class LogEventEncoder implements AutoCloseable {
             throw new RecordException("body is not valid UTF-8");
         }
         Session s = begin(ctx);
+        source(body);
         try (JsonParser parser = parser(body)) {
             JsonToken token;
             boolean any = false;
@@ -119,6 +120,17 @@ public final class LogEventEncoder implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             rollback(s);
             throw new RecordException("cannot encode records: " + e, e);
+        } finally {
+            writer.source(null, 0, 0, null);
+        }
+    }
+
+    private void source(ByteBuf body) {
+        int len = body.readableBytes();
+        if (body.hasArray()) {
+            writer.source(body.array(), body.arrayOffset() + body.readerIndex(), len, null);
+        } else if (body.nioBufferCount() == 1) {
+            writer.source(null, 0, len, body.nioBuffer(body.readerIndex(), len));
         }
     }
 

@@ -2,8 +2,10 @@ package dev.plateau.collector.encode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +15,9 @@ import java.util.Map;
  * reading records straight from Jackson's streaming parser (no tree, no {@code String} per value).
  *
  * <p>Bytes are staged in one reused heap array of {@link #STAGING} bytes and handed to the buffer in blocks (one
- * bulk copy per 8 KiB instead of one {@code ByteBuf} call per header). String values are UTF-8 encoded straight from
- * the parser's character buffer ({@link JsonParser#getTextCharacters()}); field names, which Jackson canonicalizes,
+ * bulk copy per 8 KiB instead of one {@code ByteBuf} call per header). String values without escapes are copied as
+ * raw bytes from the body ({@link #source}, found by {@link RawStrings}; Jackson then skips them undecoded); strings
+ * with escapes are UTF-8 encoded straight from the parser's character buffer ({@link JsonParser#getTextCharacters()}); field names, which Jackson canonicalizes,
  * are encoded once and kept, header included, in a small bounded cache. Unpaired surrogates (only possible from
  * JSON escapes of lone surrogates, the body itself is checked) become {@code ?}, as {@code String.getBytes} does.
  *
@@ -38,9 +41,24 @@ final class RecordWriter {
     private final Map<String, byte[]> names = new HashMap<>();
     /** Staged bytes; {@code st[0]} lands at the buffer's writer index. */
     private int n;
+    private byte[] array;
+    private int arrayOffset;
+    private ByteBuffer nio;
+    private int length;
 
     RecordWriter(EncoderBuffer out) {
         this.out = out;
+    }
+
+    /**
+     * The body being parsed, for copying strings without escapes as raw bytes: its array and the array index of
+     * its first byte, or a NIO view of it (absolute indexes from 0), or neither (strings are then decoded).
+     */
+    void source(byte[] array, int offset, int length, ByteBuffer nio) {
+        this.array = array;
+        this.arrayOffset = offset;
+        this.nio = nio;
+        this.length = length;
     }
 
     /** Drops staged bytes (a new request, or the rollback of a failed one). */
@@ -122,7 +140,11 @@ final class RecordWriter {
                 }
                 patch(header, count);
             }
-            case VALUE_STRING -> chars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            case VALUE_STRING -> {
+                if (!rawString(parser)) {
+                    chars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                }
+            }
             case VALUE_NUMBER_INT -> integer(parser);
             case VALUE_NUMBER_FLOAT -> packDouble(parser.getDoubleValue());
             case VALUE_TRUE -> one((byte) 0xc3);
@@ -168,6 +190,53 @@ final class RecordWriter {
                 st[n++] = '?';
             }
         }
+    }
+
+    /**
+     * Copies the current string token's bytes straight from the body when it holds no escape (the body was
+     * validated as UTF-8 already); Jackson then skips the token without decoding it. False if it must be decoded.
+     */
+    private boolean rawString(JsonParser parser) throws IOException {
+        if (array == null && nio == null) {
+            return false;
+        }
+        if (!(parser instanceof ParserBase base)) {
+            return false;
+        }
+        // byte-based parsers: the offset just past the token's first byte (its location is this - 1); no
+        // JsonLocation is allocated
+        long after = base.getTokenCharacterOffset();
+        if (after < 1 || after > length) {
+            return false;
+        }
+        int from = (int) after;
+        if ((array != null ? array[arrayOffset + from - 1] : nio.get(from - 1)) != '"') {
+            return false;
+        }
+        if (array != null) {
+            int end = RawStrings.end(array, arrayOffset + from, arrayOffset + length);
+            if (end < 0) {
+                return false;
+            }
+            strHeader(end - arrayOffset - from);
+            raw(array, arrayOffset + from, end - arrayOffset - from);
+        } else {
+            int end = RawStrings.end(nio, from, length);
+            if (end < 0) {
+                return false;
+            }
+            strHeader(end - from);
+            for (int at = from; at < end; ) {
+                if (n == STAGING) {
+                    flush();
+                }
+                int k = Math.min(end - at, STAGING - n);
+                nio.get(at, st, n, k);
+                n += k;
+                at += k;
+            }
+        }
+        return true;
     }
 
     /** UTF-8 length of {@code c[from, to)} as {@link #chars} encodes it (an unpaired surrogate is one byte). */

@@ -63,6 +63,39 @@ class EncoderDifferentialTest {
     }
 
     @Test
+    void largeBodiesAgreeWhetherHeapDirectOrComposite() throws Exception {
+        Random random = new Random(7);
+        for (int doc = 0; doc < 20; doc++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int r = 0; r < 200; r++) {
+                json.append(r > 0 ? "," : "");
+                object(json, random, 0);
+            }
+            String text = json.append(']').toString();
+            assertThat(text.length()).isGreaterThan(LogEventEncoder.SMALL_BODY);
+            List<Object> expected = expected(text, true);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            int cut = bytes.length / 3;
+            ByteBuf[] bodies = {
+                Unpooled.wrappedBuffer(bytes),
+                Unpooled.directBuffer(bytes.length).writeBytes(bytes),
+                Unpooled.wrappedBuffer(Unpooled.directBuffer(cut).writeBytes(bytes, 0, cut),
+                        Unpooled.directBuffer(bytes.length - cut).writeBytes(bytes, cut, bytes.length - cut))
+            };
+            for (ByteBuf body : bodies) {
+                try {
+                    encoder.encodeJson(body, CTX);
+                } finally {
+                    body.release();
+                }
+                List<Object> got = Events.decodeAll(encoder.buffer()).stream().map(d -> plain(d.record())).toList();
+                assertThat(got).as("document %d, %s body", doc, body.getClass().getSimpleName()).isEqualTo(expected);
+                encoder.reset();
+            }
+        }
+    }
+
+    @Test
     void longStringsAndManyFieldsCrossTheStagingArray() throws Exception {
         String big = "é".repeat(RecordWriter.STAGING) + "\\ud83d\\ude00" + "a".repeat(3 * RecordWriter.STAGING);
         StringBuilder json = new StringBuilder("{\"big\":\"" + big + "\"");
