@@ -5,8 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import org.msgpack.core.buffer.MessageBuffer;
-import org.msgpack.core.buffer.MessageBufferOutput;
 
 /**
  * The encoder's one output buffer with the memory semantics of Fluent Bit's {@code msgpack_sbuffer}: a real
@@ -14,12 +12,10 @@ import org.msgpack.core.buffer.MessageBufferOutput;
  * doubled until the write fits); {@link #reset()} keeps the capacity, {@link #destroy()} frees it and the next
  * write allocates afresh. Every allocation is reported to {@link EncoderStats#allocated(long)}.
  *
- * <p>It is also msgpack-core's {@link MessageBufferOutput}: the packer stages up to {@code STAGING} bytes in one
- * reused heap array and {@link #writeBuffer(int)} copies them into the {@code ByteBuf}. Not thread-safe, except
- * {@link #capacity()} which any thread may read.
+ * <p>{@link RecordWriter} stages small writes in its own heap array and hands them over in blocks through
+ * {@link #write(byte[], int, int)}. Not thread-safe, except {@link #capacity()} which any thread may read.
  */
-final class EncoderBuffer implements MessageBufferOutput {
-    static final int STAGING = 8 * 1024;
+final class EncoderBuffer {
     private static final int MAX_CAPACITY = 1 << 30;
 
     private final ByteBufAllocator allocator;
@@ -28,8 +24,6 @@ final class EncoderBuffer implements MessageBufferOutput {
     private volatile int capacity;
     private long allocations;
     private long allocatedBytes;
-    private byte[] staging = new byte[STAGING];
-    private MessageBuffer stagingView = MessageBuffer.wrap(staging);
 
     EncoderBuffer(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
@@ -105,49 +99,9 @@ final class EncoderBuffer implements MessageBufferOutput {
         stats.allocated(bytes);
     }
 
-    /**
-     * Overwrites the byte at absolute index {@code index}: in the buffer if it was already written there, else in
-     * the staging array, whose first byte always lands at the buffer's writer index.
-     */
-    void put(int index, byte value) {
-        int staged = index - buf.writerIndex();
-        if (staged >= 0) {
-            staging[staged] = value;
-        } else {
-            buf.setByte(index, value);
-        }
-    }
-
-    @Override
-    public MessageBuffer next(int minimumSize) {
-        if (minimumSize > staging.length) {
-            staging = new byte[minimumSize];
-            stagingView = MessageBuffer.wrap(staging);
-        }
-        return stagingView;
-    }
-
-    @Override
-    public void writeBuffer(int length) throws IOException {
-        write(staging, 0, length);
-    }
-
-    @Override
-    public void write(byte[] src, int off, int len) throws IOException {
+    /** Appends {@code len} bytes of {@code src}, growing the buffer first if needed. */
+    void write(byte[] src, int off, int len) throws IOException {
         ensureWritable(len);
         buf.writeBytes(src, off, len);
-    }
-
-    @Override
-    public void add(byte[] src, int off, int len) throws IOException {
-        write(src, off, len);
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
     }
 }

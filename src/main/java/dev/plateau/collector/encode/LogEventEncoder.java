@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.plateau.collector.EncoderStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePacker;
 
 /**
  * Fluent Bit's log-event encoder ({@code flb_log_event_encoder}) with its memory semantics: one real
@@ -23,14 +23,15 @@ import org.msgpack.core.MessagePacker;
  * encode allocates 8 KiB again (the seed's reinit fix = destroy + init). Every allocation is reported to
  * {@link EncoderStats}; the capacity is registered as this encoder's retained bytes until {@link #close()}.
  *
- * <p>Bodies are parsed with Jackson's streaming parser straight into a msgpack-core packer (no tree) as Fluent
+ * <p>Bodies are parsed with Jackson's streaming parser straight into msgpack (no tree, see {@link RecordWriter}) as Fluent
  * Bit V2 events {@code [[EventTime, {}], {record}]}; all records of a request share {@link RequestContext#time()}.
  * A top-level object is one record, concatenated objects are several, an array gives one record per element.
  * Rejected with {@link RecordException}, keeping nothing of the request: a scalar at top level, an array element
  * that is not an object (the whole request, not just that element), truncated JSON, trailing garbage, a body
  * that is not well-formed UTF-8 (checked strictly before parsing, since Jackson lets
  * overlong forms and encoded surrogates through), nesting deeper than 1000. Record maps and nested containers carry map32/array32 headers (see
- * {@link RecordWriter}). One encoder per event loop: not thread-safe.
+ * {@link RecordWriter}). Direct bodies up to {@link #SMALL_BODY} are parsed from
+ * a reused 16 KiB heap copy (larger ones stream through Jackson). One encoder per event loop: not thread-safe.
  *
  * <pre>{@code
  * LogEventEncoder enc = new LogEventEncoder(ctx.alloc(), stats);
@@ -42,7 +43,10 @@ import org.msgpack.core.MessagePacker;
 public final class LogEventEncoder implements AutoCloseable {
     public static final int INITIAL_CAPACITY = 8 * 1024;
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Direct bodies up to this size are parsed from a reused heap copy instead of through an InputStream. */
+    static final int SMALL_BODY = 16 * 1024;
+    /** Doubles through Jackson's FastDoubleParser (same correctly rounded values, no FloatingDecimal garbage). */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     /** Bytes of an event before its record map: array2, array2, fixext8 header (2) + 8 payload, fixmap0. */
     private static final int EVENT_PREFIX = 1 + 1 + 2 + 8 + 1;
 
@@ -59,13 +63,14 @@ public final class LogEventEncoder implements AutoCloseable {
     private final EncoderBuffer out;
     private final RecordWriter writer;
     private final LongSupplier retained;
-    private boolean failed;
+    /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the heap UTF-8 check. */
+    private final byte[] small = new byte[SMALL_BODY];
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
         this.stats = stats;
         this.out = new EncoderBuffer(allocator, stats);
-        this.writer = new RecordWriter(out, MessagePack.newDefaultPacker(out));
+        this.writer = new RecordWriter(out);
         this.retained = out::capacity;
         stats.register(retained);
         out.buf();
@@ -73,10 +78,15 @@ public final class LogEventEncoder implements AutoCloseable {
 
     /** Encodes a JSON body (object, concatenated objects, or array of objects). On error nothing is kept. */
     public Batch encodeJson(ByteBuf body, RequestContext ctx) throws RecordException {
+        if (!body.hasArray() && body.readableBytes() <= SMALL_BODY) {
+            body.getBytes(body.readerIndex(), small, 0, body.readableBytes());
+            body = Unpooled.wrappedBuffer(small, 0, body.readableBytes());
+        }
         if (!Utf8.isValid(body)) {
             throw new RecordException("body is not valid UTF-8");
         }
         Session s = begin(ctx);
+        source(body);
         try (JsonParser parser = parser(body)) {
             JsonToken token;
             boolean any = false;
@@ -112,6 +122,17 @@ public final class LogEventEncoder implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             rollback(s);
             throw new RecordException("cannot encode records: " + e, e);
+        } finally {
+            writer.source(null, 0, 0, null);
+        }
+    }
+
+    private void source(ByteBuf body) {
+        int len = body.readableBytes();
+        if (body.hasArray()) {
+            writer.source(body.array(), body.arrayOffset() + body.readerIndex(), len, null);
+        } else if (body.nioBufferCount() == 1) {
+            writer.source(null, 0, len, body.nioBuffer(body.readerIndex(), len));
         }
     }
 
@@ -194,7 +215,7 @@ public final class LogEventEncoder implements AutoCloseable {
         String tag = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            writer.string(name);
+            writer.cached(name);
             JsonToken value = parser.nextToken();
             if (tagKey != null && value == JsonToken.VALUE_STRING && name.equals(tagKey)) {
                 tag = parser.getText();
@@ -209,23 +230,41 @@ public final class LogEventEncoder implements AutoCloseable {
 
     private void finishRecord(Session s, int header, int fields, String tag) throws IOException {
         if (s.ctx.remoteAddr() != null) {
-            writer.string(s.ctx.remoteAddrKey());
-            writer.string(s.ctx.remoteAddr());
+            writer.cached(s.ctx.remoteAddrKey());
+            writer.cached(s.ctx.remoteAddr());
             fields++;
         }
         int start = header - EVENT_PREFIX;
         writer.endEvent(header, fields);
-        s.add(tag == null || tag.isEmpty() ? s.ctx.tag() : tag, start, writer.position());
+        s.add(tag == null || tag.isEmpty() ? s.ctx.tag() : printableTag(tag), start, writer.position());
+    }
+
+    /**
+     * A {@code tag_key} value as a tag: control characters (CR, LF, NUL, … DEL) become {@code _}, so a record
+     * cannot split a line of the file output or of the event log; anything else is kept, as Fluent Bit does.
+     */
+    static String printableTag(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            if (Character.isISOControl(tag.charAt(i))) {
+                StringBuilder b = new StringBuilder(tag);
+                for (int j = i; j < b.length(); j++) {
+                    if (Character.isISOControl(b.charAt(j))) {
+                        b.setCharAt(j, '_');
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return tag;
     }
 
     private Session begin(RequestContext ctx) {
-        writer.begin(failed ? MessagePack.newDefaultPacker(out) : null);
-        failed = false;
+        writer.begin();
         return new Session(ctx, ctx.time().toBytes(), out.buf().writerIndex());
     }
 
     private void rollback(Session s) {
-        failed = true;
+        writer.begin();
         out.buf().writerIndex(s.startIndex);
     }
 

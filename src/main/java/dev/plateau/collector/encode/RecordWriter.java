@@ -2,141 +2,419 @@ package dev.plateau.collector.encode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.msgpack.core.MessagePacker;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Writes Fluent Bit V2 events {@code [[EventTime, {}], {record}]} through a msgpack-core {@link MessagePacker}
- * into an {@link EncoderBuffer}, reading records straight from Jackson's streaming parser (no tree).
+ * Writes Fluent Bit V2 events {@code [[EventTime, {}], {record}]} as msgpack into an {@link EncoderBuffer},
+ * reading records straight from Jackson's streaming parser (no tree, no {@code String} per value).
+ *
+ * <p>Bytes are staged in one reused heap array of {@link #STAGING} bytes and handed to the buffer in blocks (one
+ * bulk copy per 8 KiB instead of one {@code ByteBuf} call per header). String values without escapes are copied as
+ * raw bytes from the body ({@link #source}, found by {@link RawStrings}; Jackson then skips them undecoded); strings
+ * with escapes are UTF-8 encoded straight from the parser's character buffer ({@link JsonParser#getTextCharacters()}); field names, which Jackson canonicalizes,
+ * are encoded once and kept, header included, in a small bounded cache. Unpaired surrogates (only possible from
+ * JSON escapes of lone surrogates, the body itself is checked) become {@code ?}, as {@code String.getBytes} does.
  *
  * <p>Sizes of JSON objects and arrays are unknown while streaming, so every map and array of a record gets a
  * {@code map32}/{@code array32} header (valid msgpack, 5 bytes) whose count is patched in place when the
- * container closes (in the packer's staging array or in the buffer): one pass, no second parse, at the cost of
- * 4 bytes per container over the minimal header. The event wrapper and the
- * metadata map use the minimal headers.
+ * container closes (in the staging array or in the buffer): one pass, no second parse, at the cost of 4 bytes per
+ * container over the minimal header. The event wrapper, the metadata map, strings and numbers use the minimal
+ * encodings (the same bytes msgpack-core's packer writes).
  *
  * <p>JSON integers map to msgpack int/uint up to {@code 2^64-1}; larger integers become float64 (precision is
  * lost, the order of magnitude kept; Fluent Bit clamps them to {@code INT64_MAX}). Nesting depth is bounded by
- * Jackson's {@code StreamReadConstraints} (1000), so recursion here is bounded too.
+ * Jackson's {@code StreamReadConstraints} (1000), so recursion here is bounded too. Not thread-safe.
  */
 final class RecordWriter {
-    private static final byte[] MAP32 = {(byte) 0xdf, 0, 0, 0, 0};
-    private static final byte[] ARRAY32 = {(byte) 0xdd, 0, 0, 0, 0};
+    static final int STAGING = 8 * 1024;
+    private static final int NAME_CACHE = 1024;
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final EncoderBuffer out;
-    private MessagePacker packer;
-    private long base;
-    private int baseIndex;
+    private final byte[] st = new byte[STAGING];
+    private final Map<String, byte[]> names = new HashMap<>();
+    /** Staged bytes; {@code st[0]} lands at the buffer's writer index. */
+    private int n;
+    private byte[] array;
+    private int arrayOffset;
+    private ByteBuffer nio;
+    private int length;
 
-    RecordWriter(EncoderBuffer out, MessagePacker packer) {
+    RecordWriter(EncoderBuffer out) {
         this.out = out;
-        this.packer = packer;
     }
 
-    /** Starts a request at the buffer's writer index (after a failure, a fresh packer drops staged bytes). */
-    void begin(MessagePacker freshPacker) {
-        if (freshPacker != null) {
-            packer = freshPacker;
-        }
-        base = packer.getTotalWrittenBytes();
-        baseIndex = out.buf().writerIndex();
+    /**
+     * The body being parsed, for copying strings without escapes as raw bytes: its array and the array index of
+     * its first byte, or a NIO view of it (absolute indexes from 0), or neither (strings are then decoded).
+     */
+    void source(byte[] array, int offset, int length, ByteBuffer nio) {
+        this.array = array;
+        this.arrayOffset = offset;
+        this.nio = nio;
+        this.length = length;
+    }
+
+    /** Drops staged bytes (a new request, or the rollback of a failed one). */
+    void begin() {
+        n = 0;
     }
 
     /** Absolute index in the buffer of the next byte written. */
     int position() {
-        return baseIndex + (int) (packer.getTotalWrittenBytes() - base);
+        return out.buf().writerIndex() + n;
     }
 
     /** Writes {@code [[time, {}], } and the record's reserved map header; returns the header's index. */
     int startEvent(byte[] time) throws IOException {
-        packer.packArrayHeader(2);
-        packer.packArrayHeader(2);
-        packer.packExtensionTypeHeader((byte) 0, 8);
-        packer.writePayload(time);
-        packer.packMapHeader(0);
-        return reserve(MAP32);
+        room(13);
+        st[n++] = (byte) 0x92;
+        st[n++] = (byte) 0x92;
+        st[n++] = (byte) 0xd7;
+        st[n++] = 0;
+        System.arraycopy(time, 0, st, n, 8);
+        n += 8;
+        st[n++] = (byte) 0x80;
+        return reserve((byte) 0xdf);
     }
 
-    /** Sets the record map's count; the event's bytes may still be staged in the packer. */
+    /** Sets the record map's count; the event's bytes may still be staged. */
     void endEvent(int header, int fields) {
         patch(header, fields);
     }
 
-    /** Moves every staged byte into the buffer (end of a request). */
+    /** Moves every staged byte into the buffer (end of a request, or a full staging array). */
     void flush() throws IOException {
-        packer.flush();
+        if (n > 0) {
+            out.write(st, 0, n);
+            n = 0;
+        }
     }
 
-    /**
-     * Packs a string as str8/16/32 from its UTF-8 bytes ({@code String.getBytes} is an intrinsic; msgpack-core's
-     * own path runs a {@code CharsetEncoder} for strings over 512 chars). Unpaired surrogates (only possible from
-     * JSON escapes of lone surrogates, the body itself is checked) become {@code ?}.
-     */
+    /** Packs a string as str8/16/32 (header and bytes cached: for names, keys and addresses that repeat). */
+    void cached(String s) throws IOException {
+        byte[] packed = names.get(s);
+        if (packed == null) {
+            if (names.size() >= NAME_CACHE) {
+                names.clear();
+            }
+            packed = pack(s);
+            names.put(s, packed);
+        }
+        raw(packed, 0, packed.length);
+    }
+
+    /** Packs a string as str8/16/32 from its UTF-8 bytes. */
     void string(String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        packer.packRawStringHeader(utf8.length);
-        packer.writePayload(utf8);
+        strHeader(utf8.length);
+        raw(utf8, 0, utf8.length);
     }
 
     /** Writes the value whose first token is {@code token} (already consumed), nested values included. */
     void value(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT -> {
-                int header = reserve(MAP32);
-                int n = 0;
+                int header = reserve((byte) 0xdf);
+                int count = 0;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    string(parser.currentName());
+                    cached(parser.currentName());
                     value(parser, parser.nextToken());
-                    n++;
+                    count++;
                 }
-                patch(header, n);
+                patch(header, count);
             }
             case START_ARRAY -> {
-                int header = reserve(ARRAY32);
-                int n = 0;
+                int header = reserve((byte) 0xdd);
+                int count = 0;
                 JsonToken t;
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     value(parser, t);
-                    n++;
+                    count++;
                 }
-                patch(header, n);
+                patch(header, count);
             }
-            case VALUE_STRING -> string(parser.getText());
+            case VALUE_STRING -> {
+                if (!rawString(parser)) {
+                    chars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                }
+            }
             case VALUE_NUMBER_INT -> integer(parser);
-            case VALUE_NUMBER_FLOAT -> packer.packDouble(parser.getDoubleValue());
-            case VALUE_TRUE -> packer.packBoolean(true);
-            case VALUE_FALSE -> packer.packBoolean(false);
-            case VALUE_NULL -> packer.packNil();
+            case VALUE_NUMBER_FLOAT -> packDouble(parser.getDoubleValue());
+            case VALUE_TRUE -> one((byte) 0xc3);
+            case VALUE_FALSE -> one((byte) 0xc2);
+            case VALUE_NULL -> one((byte) 0xc0);
             default -> throw new IOException("unexpected JSON token " + token);
         }
     }
 
+    /** Packs {@code len} chars from {@code c[off]} as a UTF-8 string without building a {@code String}. */
+    void chars(char[] c, int off, int len) throws IOException {
+        int end = off + len;
+        strHeader(utf8Length(c, off, end));
+        int i = off;
+        while (i < end) {
+            if (n >= STAGING - 4) {
+                flush();
+            }
+            int stop = Math.min(end, i + (STAGING - 4 - n));
+            char ch;
+            while (i < stop && (ch = c[i]) < 0x80) {
+                st[n++] = (byte) ch;
+                i++;
+            }
+            if (i == stop) {
+                continue;
+            }
+            ch = c[i++];
+            if (ch < 0x800) {
+                st[n++] = (byte) (0xc0 | ch >> 6);
+                st[n++] = (byte) (0x80 | ch & 0x3f);
+            } else if (!Character.isSurrogate(ch)) {
+                st[n++] = (byte) (0xe0 | ch >> 12);
+                st[n++] = (byte) (0x80 | ch >> 6 & 0x3f);
+                st[n++] = (byte) (0x80 | ch & 0x3f);
+            } else if (Character.isHighSurrogate(ch) && i < end && Character.isLowSurrogate(c[i])) {
+                int cp = Character.toCodePoint(ch, c[i++]);
+                st[n++] = (byte) (0xf0 | cp >> 18);
+                st[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                st[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                st[n++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                st[n++] = '?';
+            }
+        }
+    }
+
+    /**
+     * Copies the current string token's bytes straight from the body when it holds no escape (the body was
+     * validated as UTF-8 already); Jackson then skips the token without decoding it. False if it must be decoded.
+     */
+    private boolean rawString(JsonParser parser) throws IOException {
+        if (array == null && nio == null) {
+            return false;
+        }
+        if (!(parser instanceof ParserBase base)) {
+            return false;
+        }
+        // byte-based parsers: the offset just past the token's first byte (its location is this - 1); no
+        // JsonLocation is allocated
+        long after = base.getTokenCharacterOffset();
+        if (after < 1 || after > length) {
+            return false;
+        }
+        int from = (int) after;
+        if ((array != null ? array[arrayOffset + from - 1] : nio.get(from - 1)) != '"') {
+            return false;
+        }
+        if (array != null) {
+            int end = RawStrings.end(array, arrayOffset + from, arrayOffset + length);
+            if (end < 0) {
+                return false;
+            }
+            strHeader(end - arrayOffset - from);
+            raw(array, arrayOffset + from, end - arrayOffset - from);
+        } else {
+            int end = RawStrings.end(nio, from, length);
+            if (end < 0) {
+                return false;
+            }
+            strHeader(end - from);
+            for (int at = from; at < end; ) {
+                if (n == STAGING) {
+                    flush();
+                }
+                int k = Math.min(end - at, STAGING - n);
+                nio.get(at, st, n, k);
+                n += k;
+                at += k;
+            }
+        }
+        return true;
+    }
+
+    /** UTF-8 length of {@code c[from, to)} as {@link #chars} encodes it (an unpaired surrogate is one byte). */
+    static int utf8Length(char[] c, int from, int to) {
+        int len = to - from;
+        for (int i = from; i < to; i++) {
+            char ch = c[i];
+            if (ch < 0x80) {
+                continue;
+            }
+            if (ch < 0x800) {
+                len += 1;
+            } else if (!Character.isSurrogate(ch)) {
+                len += 2;
+            } else if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(c[i + 1])) {
+                len += 2;
+                i++;
+            }
+        }
+        return len;
+    }
+
     private void integer(JsonParser parser) throws IOException {
         if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            packer.packLong(parser.getLongValue());
+            packLong(parser.getLongValue());
             return;
         }
         BigInteger big = parser.getBigIntegerValue();
         if (big.signum() >= 0 && big.compareTo(UINT64_MAX) <= 0) {
-            packer.packBigInteger(big);
+            if (big.bitLength() <= 63) {
+                packLong(big.longValue());
+            } else {
+                room(9);
+                st[n++] = (byte) 0xcf;
+                be(big.longValue(), 8);
+            }
         } else {
-            packer.packDouble(big.doubleValue());
+            packDouble(big.doubleValue());
         }
     }
 
-    private int reserve(byte[] header) throws IOException {
+    /** msgpack-core's minimal integer encoding. */
+    private void packLong(long v) throws IOException {
+        room(9);
+        if (v < -(1L << 5)) {
+            if (v < -(1L << 15)) {
+                if (v < -(1L << 31)) {
+                    st[n++] = (byte) 0xd3;
+                    be(v, 8);
+                } else {
+                    st[n++] = (byte) 0xd2;
+                    be(v, 4);
+                }
+            } else if (v < -(1 << 7)) {
+                st[n++] = (byte) 0xd1;
+                be(v, 2);
+            } else {
+                st[n++] = (byte) 0xd0;
+                be(v, 1);
+            }
+        } else if (v < (1 << 7)) {
+            st[n++] = (byte) v;
+        } else if (v < (1L << 16)) {
+            if (v < (1 << 8)) {
+                st[n++] = (byte) 0xcc;
+                be(v, 1);
+            } else {
+                st[n++] = (byte) 0xcd;
+                be(v, 2);
+            }
+        } else if (v < (1L << 32)) {
+            st[n++] = (byte) 0xce;
+            be(v, 4);
+        } else {
+            st[n++] = (byte) 0xcf;
+            be(v, 8);
+        }
+    }
+
+    private void packDouble(double d) throws IOException {
+        room(9);
+        st[n++] = (byte) 0xcb;
+        be(Double.doubleToRawLongBits(d), 8);
+    }
+
+    private void strHeader(int len) throws IOException {
+        room(5);
+        if (len < 32) {
+            st[n++] = (byte) (0xa0 | len);
+        } else if (len < 256) {
+            st[n++] = (byte) 0xd9;
+            be(len, 1);
+        } else if (len < 65536) {
+            st[n++] = (byte) 0xda;
+            be(len, 2);
+        } else {
+            st[n++] = (byte) 0xdb;
+            be(len, 4);
+        }
+    }
+
+    private static byte[] pack(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int len = utf8.length;
+        int h = len < 32 ? 1 : len < 256 ? 2 : len < 65536 ? 3 : 5;
+        byte[] packed = new byte[h + len];
+        switch (h) {
+            case 1 -> packed[0] = (byte) (0xa0 | len);
+            case 2 -> {
+                packed[0] = (byte) 0xd9;
+                packed[1] = (byte) len;
+            }
+            case 3 -> {
+                packed[0] = (byte) 0xda;
+                packed[1] = (byte) (len >>> 8);
+                packed[2] = (byte) len;
+            }
+            default -> {
+                packed[0] = (byte) 0xdb;
+                for (int k = 0; k < 4; k++) {
+                    packed[1 + k] = (byte) (len >>> (24 - 8 * k));
+                }
+            }
+        }
+        System.arraycopy(utf8, 0, packed, h, len);
+        return packed;
+    }
+
+    private void one(byte b) throws IOException {
+        room(1);
+        st[n++] = b;
+    }
+
+    /** Big-endian low {@code bytes} bytes of {@code v} (room already made). */
+    private void be(long v, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+            st[n++] = (byte) (v >>> shift);
+        }
+    }
+
+    private void raw(byte[] src, int off, int len) throws IOException {
+        if (len > STAGING - n) {
+            flush();
+            if (len > STAGING) {
+                out.write(src, off, len);
+                return;
+            }
+        }
+        System.arraycopy(src, off, st, n, len);
+        n += len;
+    }
+
+    private void room(int k) throws IOException {
+        if (n + k > STAGING) {
+            flush();
+        }
+    }
+
+    /** Reserves a map32/array32 header ({@code type} + 4 count bytes); returns its absolute index. */
+    private int reserve(byte type) throws IOException {
+        room(5);
         int at = position();
-        packer.writePayload(header);
+        st[n++] = type;
+        n += 4;
         return at;
     }
 
-    /** Writes the count of a reserved header in place, in the buffer or still in the packer's staging array. */
+    /** Writes the count of a reserved header in place, in the buffer or still in the staging array. */
     private void patch(int header, int count) {
+        int base = out.buf().writerIndex();
         for (int k = 0; k < 4; k++) {
-            out.put(header + 1 + k, (byte) (count >>> (24 - 8 * k)));
+            int index = header + 1 + k;
+            byte b = (byte) (count >>> (24 - 8 * k));
+            if (index >= base) {
+                st[index - base] = b;
+            } else {
+                out.buf().setByte(index, b);
+            }
         }
     }
 }

@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 /**
  * Strict UTF-8 validation (Unicode table 3-7: no overlong forms, no encoded surrogates, nothing above U+10FFFF).
  * Jackson lets overlong forms and encoded surrogates through, so the encoder checks the body first. Reads the
- * buffer's memory in bulk (its array or one NIO view) rather than byte by byte, which matters under Netty's
+ * buffer's memory in bulk (its array or one NIO view; ASCII runs 8 bytes per read) rather than byte by byte, which matters under Netty's
  * paranoid leak detection where every {@code getByte} records a stack trace.
  */
 final class Utf8 {
     private static final int CHUNK = 8192;
+    /** The top bit of each of 8 bytes: zero for a run of 8 ASCII bytes, checked in one read. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {
     }
@@ -54,6 +56,12 @@ final class Utf8 {
         int end = bytes.limit();
         int i = start;
         while (i < end) {
+            while (i + 8 <= end && (bytes.getLong(i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i == end) {
+                break;
+            }
             int b = bytes.get(i) & 0xff;
             if (b < 0x80) {
                 i++;

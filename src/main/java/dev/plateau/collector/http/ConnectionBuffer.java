@@ -23,6 +23,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     /** How long a connection ended by an error answer keeps reading (and discarding) before it is closed. */
     static final long LINGER_MILLIS = 2_000;
+    private static final int CRLF = '\r' << 8 | '\n';
+    private static final int COLON_SPACE = ':' << 8 | ' ';
     /** Initial buffer of the {@code v5} model: Fluent Bit 5's {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}. */
     public static final int V5_INITIAL = 10 * 1024;
 
@@ -169,14 +172,18 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
 
     private boolean onHead(HttpRequest request) {
         state.headDone();
-        byte[] headBytes = encodeHead(request);
+        if (request.protocolVersion().majorVersion() != 1) {
+            respondAndClose(Responses.INVALID_REQUEST);
+            return false;
+        }
+        int headLength = headLength(request);
         long contentLength = HttpUtil.getContentLength(request, -1L);
-        if (contentLength >= 0 && capacityFor((long) buf.writerIndex() + headBytes.length + contentLength) > max
-                || !grow(headBytes.length)) {
+        if (contentLength >= 0 && capacityFor((long) buf.writerIndex() + headLength + contentLength) > max
+                || !grow(headLength)) {
             respondAndClose(Responses.TOO_LARGE);
             return false;
         }
-        buf.writeBytes(headBytes);
+        writeHead(buf, request);
         head = request;
         bodyStart = buf.writerIndex();
         return true;
@@ -292,9 +299,10 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     private void closeIdle(long nowMillis) {
         long idle = nowMillis - stats.lastActivityMillis();
         state.closing();
-        ctx.channel().close();
+        // the event first: whoever sees the connection closed must find it in the log
         context.events().emit(EventKind.IDLE_CLOSE, String.format(Locale.ROOT,
                 "conn=%d closed after %.1fs idle", stats.id(), idle / 1000.0));
+        ctx.channel().close();
     }
 
     /**
@@ -335,15 +343,33 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         return Responses.INVALID_REQUEST;
     }
 
-    private static byte[] encodeHead(HttpRequest request) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append(request.method().name()).append(' ').append(request.uri()).append(' ')
-                .append(request.protocolVersion().text()).append("\r\n");
-        for (Map.Entry<String, String> h : request.headers()) {
-            sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+    /** Bytes of the head re-encoded as sent (ISO-8859-1: one byte per char). */
+    private static int headLength(HttpRequest request) {
+        int n = request.method().name().length() + 1 + request.uri().length() + 1
+                + request.protocolVersion().text().length() + 2 + 2;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            n += h.getKey().length() + 2 + h.getValue().length() + 2;
         }
-        sb.append("\r\n");
-        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return n;
+    }
+
+    /** Writes the head straight into the buffer (no intermediate String or byte[]); room was made by the caller. */
+    private static void writeHead(ByteBuf buf, HttpRequest request) {
+        buf.writeCharSequence(request.method().name(), StandardCharsets.ISO_8859_1);
+        buf.writeByte(' ');
+        buf.writeCharSequence(request.uri(), StandardCharsets.ISO_8859_1);
+        buf.writeByte(' ');
+        buf.writeCharSequence(request.protocolVersion().text(), StandardCharsets.ISO_8859_1);
+        buf.writeShort(CRLF);
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            buf.writeCharSequence(h.getKey(), StandardCharsets.ISO_8859_1);
+            buf.writeShort(COLON_SPACE);
+            buf.writeCharSequence(h.getValue(), StandardCharsets.ISO_8859_1);
+            buf.writeShort(CRLF);
+        }
+        buf.writeShort(CRLF);
     }
 
     /** Publishes this buffer's capacity: the connection's own, or added to its streams' sum. */

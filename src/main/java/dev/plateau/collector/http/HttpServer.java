@@ -9,6 +9,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -41,13 +42,15 @@ public final class HttpServer {
     public InetSocketAddress start() {
         String host = context.config().listen();
         int port = context.config().port();
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(context.config().workers(), NioIoHandler.newFactory());
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("plateau-accept"), NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(context.config().workers(), new DefaultThreadFactory("plateau-io"),
+                NioIoHandler.newFactory());
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.ALLOCATOR, context.allocator())
+                // socket reads and responses use Netty's default allocator; the configured one (what Plateau
+                // charts) holds the connection buffers, encoder buffers and chunks
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new IngestInitializer(context));
         if ("v5".equals(context.config().bufferModel())) {

@@ -1,0 +1,120 @@
+package dev.plateau.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Compressed bodies that lie: a gzip bomb that inflates far past {@code buffer_max_size} must be refused with
+ * 413 while memory stays bounded; corrupt and truncated gzip must get 400 and keep nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompressionAttackTest {
+    static final String GZIP = "Content-Encoding: gzip\r\n";
+
+    @TempDir
+    static Path dir;
+    AttackedCollector collector;
+
+    @BeforeAll
+    void start() {
+        collector = AttackedCollector.start(dir);
+    }
+
+    @AfterEach
+    void aftermath() throws Exception {
+        Aftermath.check(collector);
+    }
+
+    @AfterAll
+    void stop() {
+        collector.close();
+    }
+
+    /** {"s":"000…"} of {@code inflated} bytes, gzipped (1 GB of zeros compresses to about 1 MB). */
+    static byte[] bomb(long inflated) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+            gz.write(Requests.utf8("{\"s\":\""));
+            byte[] zeros = new byte[64 * 1024];
+            Arrays.fill(zeros, (byte) '0');
+            for (long left = inflated; left > 0; left -= zeros.length) {
+                gz.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+            gz.write(Requests.utf8("\"}"));
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(Requests.utf8(text));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void gzipBombIsRefusedWith413WhileMemoryStaysBounded() throws Exception {
+        byte[] bomb = bomb(200_000_000);
+        assertThat(bomb.length).as("compressed bomb fits in buffer_max_size").isLessThan((int) AttackedCollector.MAX);
+        try (PeakProbe peak = PeakProbe.start(collector.collector())) {
+            Attack.closes("gzip bomb: " + bomb.length + " bytes inflating to 200 MB",
+                    Requests.post("/bomb", Requests.JSON, GZIP, bomb), Set.of(413), null).run(collector);
+            PeakProbe.Peaks p = peak.stop();
+            long max = collector.config().bufferMaxSize();
+            System.out.printf("gzip bomb (%d bytes -> 200 MB): peak connection buffers %d B, encoder %d B, direct growth %d B%n",
+                    bomb.length, p.connectionBufferBytes(), p.encoderRetainedBytes(), p.directBytesGrowth());
+            assertThat(p.connectionBufferBytes()).as("peak connection buffer bytes").isLessThanOrEqualTo(max);
+            assertThat(p.encoderRetainedBytes()).as("peak encoder retained bytes").isLessThanOrEqualTo(4 * max);
+            assertThat(p.directBytesGrowth()).as("peak growth of direct memory during the bomb")
+                    .isLessThanOrEqualTo(8 * max);
+        }
+    }
+
+    static List<Attack> broken() throws IOException {
+        byte[] good = gzip("[{\"a\":1},{\"b\":2}]");
+        byte[] corrupt = good.clone();
+        for (int i = 10; i < corrupt.length - 8; i++) {
+            corrupt[i] ^= 0x5A;
+        }
+        byte[] badCrc = good.clone();
+        badCrc[badCrc.length - 6] ^= 0x01;
+        byte[] noise = new byte[512];
+        new Random(7).nextBytes(noise);
+        noise[0] = 0x1f;
+        noise[1] = (byte) 0x8b;
+        return List.of(
+                Attack.keepsOpen("gzip, well-formed (control)", Requests.post("/gz", Requests.JSON, GZIP, good), 201, null, 2),
+                Attack.badJsonGzip("gzip with a corrupt deflate stream", corrupt),
+                Attack.badJsonGzip("gzip with a wrong CRC", badCrc),
+                Attack.badJsonGzip("gzip truncated to half", Arrays.copyOf(good, good.length / 2)),
+                Attack.badJsonGzip("gzip truncated before its trailer", Arrays.copyOf(good, good.length - 8)),
+                Attack.badJsonGzip("gzip magic then noise", noise),
+                Attack.badJsonGzip("not gzip at all", Requests.utf8("{\"a\":1}")),
+                Attack.badJsonGzip("gzip of invalid JSON", gzip("{\"a\":")),
+                Attack.keepsOpen("unknown encoding br", Requests.post("/br", Requests.JSON, "Content-Encoding: br\r\n",
+                        Requests.utf8("{\"a\":1}")), 400, "error: unsupported content encoding\n", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("broken")
+    void brokenCompressionIsRejectedAndNothingIsKept(Attack attack) throws IOException {
+        attack.run(collector);
+    }
+}
