@@ -36,23 +36,32 @@ class ThreadMeterTest {
     void countsCpuTimeOfTheSelectedThread() throws Exception {
         ThreadMeter meter = ThreadMeter.start(name -> name.equals("cpu-counted"));
         long[] sink = new long[1];
+        java.util.concurrent.CountDownLatch burned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Thread t = new Thread(() -> {
-            long end = System.nanoTime() + 50_000_000L;
+            // burn 20 ms of this thread's own CPU time, however busy the machine is
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long x = 0;
-            while (System.nanoTime() < end) {
-                x += x * 31 + 7;
+            while (mx.getCurrentThreadCpuTime() < 20_000_000L) {
+                for (int i = 0; i < 10_000; i++) {
+                    x += x * 31 + 7;
+                }
             }
             sink[0] = x;
+            burned.countDown();
+            try {
+                release.await(); // stay alive while the meter reads: a finished thread's counters are gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "cpu-counted");
-        long[] cpu = new long[1];
         t.start();
-        // read while the thread is still alive: a finished thread's counters are gone
-        while (t.isAlive()) {
-            cpu[0] = Math.max(cpu[0], meter.cpuNanos());
-        }
+        burned.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        long cpu = meter.cpuNanos();
+        release.countDown();
         t.join();
 
-        assertThat(cpu[0]).isGreaterThan(5_000_000L);
+        assertThat(cpu).isGreaterThanOrEqualTo(20_000_000L);
         assertThat(sink[0]).isNotZero();
     }
 
