@@ -133,6 +133,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicReference<Collector> running = new AtomicReference<>();
+    private volatile int exitCode = CommandLine.ExitCode.OK;
 
     @Override
     public Integer call() {
@@ -150,19 +151,19 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         Consumer<Event> printer = e -> print(out, e);
         events.addListener(printer);
         Collector collector = new Collector(config, events);
+        CountDownLatch drained = new CountDownLatch(1);
+        Thread hook = new Thread(() -> onSignal(drained), "plateau-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             collector.start();
         } catch (CollectorException e) {
             err.println("plateau collect: " + e.getMessage());
             err.flush();
             collector.stop();
-            return CommandLine.ExitCode.SOFTWARE;
+            return finish(hook, drained, CommandLine.ExitCode.SOFTWARE);
         }
         running.set(collector);
         startMonitor(collector);
-        CountDownLatch drained = new CountDownLatch(1);
-        Thread hook = new Thread(() -> onSignal(drained), "plateau-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         awaitStop();
         out.println(connectionsLine(collector.connections()));
         collector.stop();
@@ -170,13 +171,19 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         out.flush();
         events.removeListener(printer);
         running.set(null);
+        return finish(hook, drained, CommandLine.ExitCode.OK);
+    }
+
+    /** Lets a pending signal hook end the JVM with {@code code}, or unregisters the hook when no signal came. */
+    private int finish(Thread hook, CountDownLatch drained, int code) {
+        exitCode = code;
         drained.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // a signal started the shutdown: the hook exits with status 0 once it sees 'drained'
+            // a signal started the shutdown: the hook halts with exitCode once it sees 'drained'
         }
-        return CommandLine.ExitCode.OK;
+        return code;
     }
 
     /**
@@ -212,13 +219,13 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         }
     }
 
-    /** SIGINT/SIGTERM: let the command drain, then end the JVM with status 0 (not 130/143). */
+    /** SIGINT/SIGTERM: let the command drain, then end the JVM with its exit code (0, not 130/143). */
     private void onSignal(CountDownLatch drained) {
         stopRequested.countDown();
         try {
             if (drained.await(60, TimeUnit.SECONDS)) {
                 System.out.flush();
-                Runtime.getRuntime().halt(CommandLine.ExitCode.OK);
+                Runtime.getRuntime().halt(exitCode);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
