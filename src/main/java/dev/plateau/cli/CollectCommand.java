@@ -8,6 +8,8 @@ import dev.plateau.collector.IngestCounters;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
+import dev.plateau.telemetry.MonitorServer;
+import dev.plateau.telemetry.Sampler;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +135,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicReference<Collector> running = new AtomicReference<>();
+    private volatile MonitorServer monitor;
     private volatile int exitCode = CommandLine.ExitCode.OK;
 
     @Override
@@ -156,15 +159,17 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             collector.start();
+            startMonitor(collector);
         } catch (CollectorException e) {
             err.println("plateau collect: " + e.getMessage());
             err.flush();
+            stopMonitor();
             collector.stop();
             return finish(hook, drained, CommandLine.ExitCode.SOFTWARE);
         }
         running.set(collector);
-        startMonitor(collector);
         awaitStop();
+        stopMonitor();
         out.println(connectionsLine(collector.connections()));
         collector.stop();
         out.println(summary(collector.counters()));
@@ -187,11 +192,32 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
     }
 
     /**
-     * Hook for the monitoring server (Fluent Bit's port 2020, helper H3): start it here on
-     * {@code collector.config().monitorPort()} (0 = off) and stop it with the collector.
+     * Starts the monitoring server (Fluent Bit's port 2020) on {@code collector.config().monitorPort()} (0 = off),
+     * on the collector's listen address, with its own sampler for fresh figures; throws CollectorException if taken.
      */
     void startMonitor(Collector collector) {
-        // not built yet: --monitor-port is parsed, validated and carried in CollectorConfig.monitorPort()
+        int port = collector.config().monitorPort();
+        if (port == 0) {
+            return;
+        }
+        MonitorServer m = new MonitorServer(() -> collector, new Sampler(() -> collector), collector.config().listen(), port);
+        m.start();
+        monitor = m;
+        spec.commandLine().getOut().println("monitor on http://" + m.address().getHostString() + ":"
+                + m.address().getPort() + "/api/v1/metrics");
+    }
+
+    private void stopMonitor() {
+        MonitorServer m = monitor;
+        monitor = null;
+        if (m != null) {
+            m.stop();
+        }
+    }
+
+    /** The running monitoring server, or null (off, or not started yet). */
+    public MonitorServer monitor() {
+        return monitor;
     }
 
     /** Asks a running {@code collect} to drain and return (what SIGINT/SIGTERM do); for tests and embedding. */

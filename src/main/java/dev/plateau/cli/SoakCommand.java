@@ -1,0 +1,129 @@
+package dev.plateau.cli;
+
+import dev.plateau.collector.CollectorException;
+import dev.plateau.runs.RunStats;
+import dev.plateau.runs.Scenario;
+import dev.plateau.runs.ScenarioPlayer;
+import dev.plateau.runs.TextTable;
+import dev.plateau.runs.Trend;
+import dev.plateau.runs.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plateau soak}: plays a scenario against an embedded collector, records the run and prints the verdict
+ * table. Exit codes: 0 done, 1 a metric is growing (with {@code --fail-on-growth}), 2 bad input (one line on
+ * stderr), 3 the run itself failed (port, I/O).
+ *
+ * <pre>
+ * plateau soak --scenario samples/scenarios/seed-before.json --out runs/ --fail-on-growth
+ * </pre>
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Play a scenario against an embedded collector, record the run, print peak, final, slope and verdict per metric.")
+public final class SoakCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario JSON (see samples/scenarios/).")
+    Path scenario;
+
+    @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where runs are recorded (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--fail-on-growth", description = "Exit 1 when any verdict is 'growing'.")
+    boolean failOnGrowth;
+
+    @Option(names = "--threshold", defaultValue = "1024", paramLabel = "BYTES",
+            description = "Slope above which a metric is 'growing', bytes per request (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--metric", paramLabel = "M", split = ",",
+            description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, direct_used_bytes, rss_bytes).")
+    List<String> metrics;
+
+    @Option(names = "--quiet", description = "Do not print progress and events on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        ScenarioPlayer player;
+        Scenario sc;
+        try {
+            sc = Scenario.load(scenario);
+            player = new ScenarioPlayer(sc, out).trend(new Trend(threshold));
+            if (metrics != null && !metrics.isEmpty()) {
+                player.metrics(metrics);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("plateau soak: " + e.getMessage());
+            return 2;
+        }
+        if (!quiet) {
+            player.progress(new ProgressPrinter(err));
+        }
+        Thread hook = new Thread(player::cancel, "plateau-soak-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ScenarioPlayer.Result result;
+        try {
+            result = player.play();
+        } catch (CollectorException | IOException e) {
+            err.println("plateau soak: run failed: " + e.getMessage());
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("plateau soak: interrupted");
+            return 3;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // JVM already shutting down
+            }
+        }
+        outw.println("run " + result.run().dir() + (result.cancelled() ? " (cancelled)" : ""));
+        outw.print(table(result.stats()));
+        result.reports().forEach(r -> outw.println("burst: " + r.summary()));
+        outw.flush();
+        return failOnGrowth && result.anyGrowing() ? 1 : 0;
+    }
+
+    static String table(List<RunStats> stats) {
+        TextTable t = new TextTable("metric", "peak", "final", "growth after warm-up", "slope", "verdict");
+        for (RunStats s : stats) {
+            t.row(s.metric(), TextTable.bytes(s.peak()), TextTable.bytes(s.last()), TextTable.bytes(s.growthAfterWarmup()),
+                    TextTable.slope(s.slope(), s.unit()), s.verdict() == Verdict.GROWING ? "GROWING" : s.verdict().label());
+        }
+        return t.toString();
+    }
+
+    /** Prints progress on stderr at most every 10% (a log, not a spinner: works in CI). */
+    private static final class ProgressPrinter implements ScenarioPlayer.Progress {
+        private final PrintWriter err;
+        private int lastDecile = -1;
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(double fraction, String message) {
+            int decile = (int) Math.floor(fraction * 10);
+            if (decile != lastDecile) {
+                lastDecile = decile;
+                err.printf(Locale.ROOT, "[%3.0f%%] %s%n", fraction * 100, message);
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.plateau.load.bench;
+
+import dev.plateau.collector.Collector;
+import dev.plateau.collector.CollectorConfig;
+import dev.plateau.events.EventLog;
+import dev.plateau.load.BaselineServer;
+import dev.plateau.load.BurstReport;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.load.BurstSpec;
+import dev.plateau.load.Payload;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-to-end half of {@code plateau bench}: in one JVM, the embedded collector (null output) and the bare
+ * Netty {@link BaselineServer} (same number of event loops), each driven with the same load by the same
+ * {@link BurstRunner} — a small (one record) and a large (~1 MB) JSON body over C keep-alive connections, a
+ * warm-up then a measured phase — and, when asked and installed, by wrk. Heap allocated per request is counted
+ * on every thread but the load generator's ({@link ThreadMeter}), and so is CPU time.
+ *
+ * <pre>{@code
+ * List<BenchRow> rows = new EndToEndBench(plan, new PrintWriter(System.out, true)).run();
+ * System.out.print(BenchTable.format(rows));
+ * }</pre>
+ */
+public final class EndToEndBench {
+    private static final String CLIENT_THREADS = "plateau-burst";
+
+    private final BenchPlan plan;
+    private final PrintWriter progress;
+
+    public EndToEndBench(BenchPlan plan, PrintWriter progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    /** The collector the bench measures: null output, port 0, no monitor, upstream's unlimited mem_buf_limit. */
+    public static CollectorConfig collectorConfig(int workers) {
+        return CollectorConfig.builder().port(0).output("null").monitorPort(0).memBufLimit(0)
+                .flush(Duration.ofMillis(200)).workers(workers).build();
+    }
+
+    /** Runs every phase and returns the rows in table order. */
+    public List<BenchRow> run() {
+        List<BenchRow> rows = new ArrayList<>();
+        EventLog events = new EventLog();
+        try (Collector collector = new Collector(collectorConfig(plan.workers()), events);
+                BaselineServer baseline = new BaselineServer(plan.workers());
+                BurstRunner runner = new BurstRunner(events)) {
+            collector.start();
+            URI collectorUri = uri(collector.address());
+            URI baselineUri = uri(baseline.start("127.0.0.1", 0));
+            for (String load : List.of("small", "large")) {
+                int lines = load.equals("small") ? 1 : plan.largeLines();
+                int requests = load.equals("small") ? plan.smallRequests() : plan.largeRequests();
+                Payload payload = Payload.forSpec(spec(collectorUri, 1, lines));
+                rows.add(measure(runner, load, "collector", collectorUri, lines, requests));
+                rows.add(measure(runner, load, "baseline", baselineUri, lines, requests));
+                if (plan.wrk() && WrkRunner.available()) {
+                    rows.add(wrk(load, payload, "collector", collectorUri));
+                    rows.add(wrk(load, payload, "baseline", baselineUri));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private BenchRow measure(BurstRunner runner, String load, String server, URI target, int lines, int requests) {
+        progress.printf(Locale.ROOT, "  %-5s %-9s plateau: %d warm-up + %d requests over %d connections%n",
+                load, server, plan.warmup(requests), requests, plan.connections());
+        progress.flush();
+        runner.start(spec(target, plan.warmup(requests), lines)).result().join();
+        ThreadMeter meter = ThreadMeter.start(name -> !name.startsWith(CLIENT_THREADS));
+        BurstSpec spec = spec(target, requests, lines);
+        BurstReport r = runner.start(spec).result().join();
+        long allocated = meter.allocatedBytes();
+        long cpu = meter.cpuNanos();
+        int bodyBytes = Payload.forSpec(spec).body().length;
+        return new BenchRow(load, bodyBytes, "plateau", server, r.answered(), r.durationS(),
+                r.answered() / r.durationS(), r.answered() * (double) bodyBytes / 1e6 / r.durationS(),
+                r.p50Ms(), r.p99Ms(), (double) allocated / Math.max(1, r.answered()),
+                cpu / 1e3 / Math.max(1, r.answered()), r.failed() + r.non2xx());
+    }
+
+    private BenchRow wrk(String load, Payload payload, String server, URI target) {
+        progress.printf(Locale.ROOT, "  %-5s %-9s wrk: %d s over %d connections%n",
+                load, server, plan.wrkDuration().toSeconds(), plan.connections());
+        progress.flush();
+        WrkRunner.Result r = new WrkRunner().run(target, payload.body(), payload.contentType(), plan.connections(),
+                plan.wrkDuration());
+        int bodyBytes = payload.body().length;
+        return new BenchRow(load, bodyBytes, "wrk", server, r.requests(), r.seconds(), r.requestsPerSec(),
+                r.requestsPerSec() * bodyBytes / 1e6, r.p50Ms(), r.p99Ms(), Double.NaN, Double.NaN, r.errors());
+    }
+
+    private BurstSpec spec(URI target, int requests, int lines) {
+        return new BurstSpec(target, requests, 0, 0, plan.connections(), 0, false, false, lines, null, false, null,
+                Duration.ofSeconds(60));
+    }
+
+    private static URI uri(InetSocketAddress address) {
+        return URI.create("http://127.0.0.1:" + address.getPort() + "/bench");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.plateau.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plateau.events.Event;
+import dev.plateau.events.EventKind;
+import dev.plateau.telemetry.Sample;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The runs under one directory ({@code runs/} by default), as written by {@link RunRecorder}.
+ *
+ * <pre>{@code
+ * RunStore store = new RunStore(Path.of("runs"));
+ * for (RunInfo info : store.list()) { ... }          // newest first
+ * Run run = store.load(info.dir());                  // IOException naming the missing or corrupt file
+ * }</pre>
+ */
+public final class RunStore {
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Every directory under the root that holds a {@code run.json}, newest first; unreadable ones are skipped. */
+    public List<RunInfo> list() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<RunInfo> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory).sorted()::iterator) {
+                if (!Files.isRegularFile(d.resolve(RunFiles.META))) {
+                    continue;
+                }
+                try {
+                    JsonNode meta = readMeta(d);
+                    long count = meta.path("sample_count").isNumber() ? meta.get("sample_count").asLong() : countRows(d);
+                    out.add(new RunInfo(d, label(meta, d), instant(meta, "started_at", d), count,
+                            !meta.path("ended_at").isNull() && meta.has("ended_at")));
+                } catch (IOException e) {
+                    // a corrupt run does not hide the others; load() names the problem
+                }
+            }
+        }
+        out.sort(Comparator.comparing(RunInfo::startedAt).reversed().thenComparing(i -> i.dir().toString()));
+        return out;
+    }
+
+    /** Loads a run; throws {@link IOException} naming the directory and the missing or corrupt file. */
+    public Run load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no run directory " + dir);
+        }
+        JsonNode meta = readMeta(dir);
+        List<Sample> samples = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
+        List<Event> events = readEvents(dir.resolve(RunFiles.EVENTS));
+        Instant ended = meta.hasNonNull("ended_at") ? instant(meta, "ended_at", dir) : null;
+        return new Run(dir, label(meta, dir), instant(meta, "started_at", dir), ended, meta, samples, events);
+    }
+
+    private static JsonNode readMeta(Path dir) throws IOException {
+        Path file = dir.resolve(RunFiles.META);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("missing file " + file + " (not a Plateau run directory)");
+        }
+        try {
+            JsonNode node = RunFiles.JSON.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new IOException("corrupt file " + file + ": not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IOException("corrupt file " + file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String label(JsonNode meta, Path dir) {
+        return meta.path("label").asText(dir.getFileName().toString());
+    }
+
+    private static Instant instant(JsonNode meta, String key, Path dir) throws IOException {
+        try {
+            return Instant.parse(meta.path(key).asText());
+        } catch (DateTimeParseException e) {
+            throw new IOException("corrupt file " + dir.resolve(RunFiles.META) + ": " + key + " is not a time");
+        }
+    }
+
+    private static long countRows(Path dir) throws IOException {
+        Path file = dir.resolve(RunFiles.SAMPLES);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Math.max(0, r.lines().count() - 1);
+        }
+    }
+
+    static List<Event> readEvents(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("missing file " + file);
+        }
+        CSVFormat format = SampleCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<Event> out = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            if (!parser.getHeaderNames().containsAll(RunFiles.EVENT_COLUMNS)) {
+                throw new IOException("corrupt file " + file + ": header must be " + RunFiles.EVENT_COLUMNS);
+            }
+            for (CSVRecord r : parser) {
+                try {
+                    out.add(new Event(out.size() + 1, Long.parseLong(r.get("epoch_ms")),
+                            EventKind.valueOf(r.get("kind")), r.get("message")));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("corrupt file " + file + ", row " + r.getRecordNumber() + ": " + e.getMessage());
+                }
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IOException("corrupt file " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.plateau.runs;
+
+import dev.plateau.collector.Collector;
+import dev.plateau.events.EventKind;
+import dev.plateau.events.EventLog;
+import dev.plateau.load.BurstHandle;
+import dev.plateau.load.BurstProgress;
+import dev.plateau.load.BurstReport;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.telemetry.SampleRing;
+import dev.plateau.telemetry.Sampler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays a {@link Scenario}: starts an embedded collector on an ephemeral loopback port, a {@link Sampler} and a
+ * {@link RunRecorder}, fires each burst at its {@code at_s} with a {@link BurstRunner} (which records
+ * {@code BURST_START}/{@code BURST_END} events), waits for the bursts, then the settle time, takes a last
+ * sample, computes {@link RunStats} for the chosen metrics from the recorded {@code samples.csv}, writes them
+ * as {@code summary} into {@code run.json} and tears everything down (abandoned and held connections are closed
+ * only after the last sample, so it shows them).
+ *
+ * <pre>{@code
+ * ScenarioPlayer player = new ScenarioPlayer(Scenario.load(file), Path.of("runs"))
+ *         .progress((fraction, message) -> System.err.println(message));
+ * ScenarioPlayer.Result r = player.play();          // blocks; player.cancel() from another thread stops early
+ * r.stats().forEach(s -> System.out.println(s.metric() + " " + s.verdict().label()));
+ * }</pre>
+ */
+public final class ScenarioPlayer {
+    /**
+     * Metrics summarised when none are given. {@code heap_used_bytes} is left out on purpose: between two GCs it
+     * rises with every allocation, so its slope measures the allocation rate, not retention.
+     */
+    public static final List<String> DEFAULT_METRICS = List.of("conn_buffer_bytes", "encoder_retained_bytes",
+            "direct_used_bytes", "rss_bytes");
+
+    /** Progress callback: fraction 0..1 and a one-line message. Called on the playing thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(double fraction, String message);
+    }
+
+    /**
+     * @param run       the recorded run, as loaded back from disk
+     * @param stats     one row per metric
+     * @param reports   one report per burst that started
+     * @param cancelled the scenario was cancelled before its end
+     */
+    public record Result(Run run, List<RunStats> stats, List<BurstReport> reports, boolean cancelled) {
+        public boolean anyGrowing() {
+            return stats.stream().anyMatch(s -> s.verdict() == Verdict.GROWING);
+        }
+    }
+
+    private final Scenario scenario;
+    private final Path runsRoot;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private List<String> metrics = DEFAULT_METRICS;
+    private Trend trend = new Trend();
+    private Progress progress = (f, m) -> { };
+    private EventLog events = new EventLog();
+
+    public ScenarioPlayer(Scenario scenario, Path runsRoot) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.runsRoot = Objects.requireNonNull(runsRoot, "runsRoot");
+    }
+
+    /** Metrics to summarise (validated now: an unknown name throws, naming the known ones). */
+    public ScenarioPlayer metrics(List<String> names) {
+        names.forEach(RunStats::columnIndex);
+        this.metrics = List.copyOf(names);
+        return this;
+    }
+
+    public ScenarioPlayer trend(Trend t) {
+        this.trend = Objects.requireNonNull(t, "trend");
+        return this;
+    }
+
+    public ScenarioPlayer progress(Progress p) {
+        this.progress = Objects.requireNonNull(p, "progress");
+        return this;
+    }
+
+    /** The event log the collector, bursts and recorder write to (e.g. to print events as they happen). */
+    public ScenarioPlayer events(EventLog log) {
+        this.events = Objects.requireNonNull(log, "events");
+        return this;
+    }
+
+    /** Stops the scenario early (from any thread): bursts are cancelled, the settle time skipped, the run kept. */
+    public void cancel() {
+        cancelled.countDown();
+    }
+
+    public boolean isCancelled() {
+        return cancelled.getCount() == 0;
+    }
+
+    /** Plays the scenario to its end (or cancellation) and returns the recorded run with its stats. */
+    public Result play() throws IOException, InterruptedException {
+        Collector collector = new Collector(scenario.collector(), events);
+        collector.start();
+        Sampler sampler = new Sampler(() -> collector, scenario.sampleInterval(),
+                new SampleRing(SampleRing.DEFAULT_CAPACITY), Clock.systemUTC());
+        RunRecorder recorder = new RunRecorder(runsRoot, scenario.name(), sampler, events);
+        List<BurstReport> reports = new ArrayList<>();
+        try (BurstRunner runner = new BurstRunner(events)) {
+            recorder.meta("scenario", scenario.source())
+                    .meta("collector", scenario.collectorJson())
+                    .meta("load", scenario.source().path("bursts"))
+                    .meta("policies", collector.policies().state().describe());
+            Path dir = recorder.start();
+            sampler.start();
+            InetSocketAddress a = collector.address();
+            URI target = URI.create("http://" + a.getHostString() + ":" + a.getPort() + "/");
+            List<BurstHandle> handles = runBursts(runner, target);
+            for (BurstHandle h : handles) {
+                reports.add(h.result().join());
+            }
+            settle();
+            sampler.stop();
+            sampler.recordNow();
+            recorder.flush();
+            List<RunStats> stats = new ArrayList<>();
+            String label = recorder.label();
+            var samples = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
+            for (String m : metrics) {
+                stats.add(RunStats.of(label, samples, m, trend));
+            }
+            recorder.summary(summaryJson(stats, reports));
+            recorder.finish();
+            progress.update(1.0, "done: " + dir);
+            return new Result(new RunStore(runsRoot).load(dir), stats, reports, isCancelled());
+        } finally {
+            sampler.stop();
+            recorder.close();
+            collector.stop();
+        }
+    }
+
+    private List<BurstHandle> runBursts(BurstRunner runner, URI target) throws InterruptedException {
+        List<BurstHandle> handles = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (ScenarioBurst b : scenario.bursts()) {
+            long due = t0 + (long) (b.atS() * 1e9);
+            while (System.nanoTime() < due && !isCancelled()) {
+                report(handles, "waiting for burst " + (handles.size() + 1) + " at " + b.atS() + " s");
+                cancelled.await(Math.min(100_000_000L, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            if (isCancelled()) {
+                break;
+            }
+            handles.add(runner.start(b.toSpec(target)));
+        }
+        while (!handles.stream().allMatch(h -> h.result().isDone())) {
+            if (isCancelled()) {
+                handles.forEach(BurstHandle::cancel);
+            }
+            report(handles, null);
+            cancelled.await(100, TimeUnit.MILLISECONDS);
+        }
+        return handles;
+    }
+
+    private void report(List<BurstHandle> handles, String message) {
+        long planned = Math.max(1, scenario.plannedRequests());
+        long completed = 0;
+        for (BurstHandle h : handles) {
+            BurstProgress p = h.progress();
+            completed += p.answered() + p.failed();
+        }
+        String text = message != null ? message : String.format(Locale.ROOT, "bursts: %d/%d requests completed",
+                completed, planned);
+        progress.update(0.9 * Math.min(1.0, (double) completed / planned), text);
+    }
+
+    private void settle() throws InterruptedException {
+        long end = System.nanoTime() + (long) (scenario.settleS() * 1e9);
+        while (!isCancelled() && System.nanoTime() < end) {
+            double left = (end - System.nanoTime()) / 1e9;
+            progress.update(0.9 + 0.1 * (1 - left / Math.max(1e-9, scenario.settleS())),
+                    String.format(Locale.ROOT, "settling: %.1f s left", left));
+            cancelled.await(Math.min(100_000_000L, Math.max(0, end - System.nanoTime())), TimeUnit.NANOSECONDS);
+        }
+        if (isCancelled()) {
+            events.emit(EventKind.RUN, "scenario " + scenario.name() + " cancelled");
+        }
+    }
+
+    private Map<String, Object> summaryJson(List<RunStats> stats, List<BurstReport> reports) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cancelled", isCancelled());
+        m.put("threshold_bytes_per_request", trend.threshold());
+        m.put("metrics", stats.stream().map(RunStats::toJson).toList());
+        List<Map<String, Object>> bursts = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            BurstReport r = reports.get(i);
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("spec", scenario.source().path("bursts").path(i));
+            b.put("requests", r.requests());
+            b.put("answered", r.answered());
+            b.put("failed", r.failed());
+            b.put("non_2xx", r.non2xx());
+            b.put("duration_s", r.durationS());
+            b.put("requests_per_s", r.requestsPerSec());
+            b.put("p99_ms", r.p99Ms());
+            b.put("status_counts", r.statusCounts());
+            b.put("errors", r.errors());
+            bursts.add(b);
+        }
+        m.put("bursts", bursts);
+        return m;
+    }
+}
