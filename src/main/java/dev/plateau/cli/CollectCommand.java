@@ -8,9 +8,12 @@ import dev.plateau.collector.IngestCounters;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
+import dev.plateau.collector.config.ConfigException;
+import dev.plateau.collector.config.FluentBitConfig;
 import dev.plateau.telemetry.MonitorServer;
 import dev.plateau.telemetry.Sampler;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -36,7 +40,10 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * java -jar target/plateau.jar collect --port 9880 --buffer-chunk-size 1M --buffer-max-size 8M --shrink on
+ * java -jar target/plateau.jar collect --config samples/fluent-bit.conf --port 0    # flags typed override the file
  * }</pre>
+ * With {@code --config FILE} (Fluent Bit classic or YAML, {@link FluentBitConfig}) the file's warnings are printed as
+ * {@code warning: FILE:LINE: ...} lines and an invalid file exits 2 with {@code FILE:LINE: message}.
  */
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the embedded in_http collector until SIGINT/SIGTERM, then drain and exit 0.")
@@ -48,11 +55,16 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         {"remote_addr_key", "--remote-addr-key"}, {"mem_buf_limit", "--mem-buf-limit"},
         {"idle_timeout", "--idle-timeout"}, {"header_timeout", "--header-timeout"},
         {"max_connections", "--max-connections"}, {"monitor port", "--monitor-port"}, {"file format", "--file-format"},
+        {"retry_limit", "--retry-limit"}, {"buffer model", "--buffer-model"}, {"compress:", "--output-compress:"},
     };
     private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator):");
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Fluent Bit configuration file (classic .conf or .yaml); flags given on the command line override it.")
+    Path configFile;
 
     @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String listen = "127.0.0.1";
@@ -101,8 +113,17 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             description = "Close a connection whose request head has not arrived in this time; 0s = never (default: 30s).")
     Duration headerTimeout = Duration.ofSeconds(30);
 
-    @Option(names = "--output", paramLabel = "null|file:PATH", description = "Where records go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "null|file:PATH|http://HOST:PORT/PATH",
+            description = "Where records go (default: ${DEFAULT-VALUE}).")
     String output = "null";
+
+    @Option(names = "--output-compress", paramLabel = "none|gzip",
+            description = "Body compression of the http output (Fluent Bit's compress; default: ${DEFAULT-VALUE}).")
+    String outputCompress = "none";
+
+    @Option(names = "--retry-limit", paramLabel = "N|no_limits",
+            description = "Retries of a failed chunk before it is dropped (Fluent Bit's Retry_Limit; default: ${DEFAULT-VALUE}).")
+    String retryLimit = "1";
 
     @Option(names = "--file-format", paramLabel = "out_file|json_lines",
             description = "Format of file output (default: ${DEFAULT-VALUE}, Fluent Bit's 'tag: [sec.nsec, {json}]').")
@@ -121,6 +142,15 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     @Option(names = "--max-connections", paramLabel = "N", description = "Refuse connections beyond N; 0 = unlimited (default: 0).")
     int maxConnections;
+
+    @Option(names = "--buffer-model", paramLabel = "legacy|v5",
+            description = "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: 10 KiB, exact growth)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String bufferModel = "legacy";
+
+    @Option(names = "--http2", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+            description = "Accept HTTP/2 cleartext (prior knowledge and Upgrade: h2c) on the same port (default: on).")
+    boolean http2 = true;
 
     @Option(names = "--allocator", paramLabel = "unpooled|pooled|adaptive",
             description = "Allocator of connection and encoder buffers (default: ${DEFAULT-VALUE}: malloc/free like Fluent Bit).")
@@ -145,6 +175,10 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         CollectorConfig config;
         try {
             config = config(out);
+        } catch (ConfigException e) {
+            err.println("plateau collect: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("plateau collect: " + flagNames(e.getMessage()));
             err.flush();
@@ -258,23 +292,76 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         }
     }
 
-    private CollectorConfig config(PrintWriter out) {
-        int code = successfulResponseCode;
-        if (!CollectorConfig.ALLOWED_SUCCESS_CODES.contains(code)) {
-            code = CollectorConfig.effectiveSuccessCode(code);
-            out.println("warning: --successful-response-code " + successfulResponseCode
-                    + " is not 200, 201 or 204; using " + code);
+    /**
+     * The configuration: Plateau's defaults, or the {@code --config} file read with {@link FluentBitConfig}, then every
+     * flag — with a file, only the flags actually typed on the command line, so that they override the file.
+     */
+    private CollectorConfig config(PrintWriter out) throws ConfigException {
+        CollectorConfig.Builder b = CollectorConfig.builder();
+        if (configFile != null) {
+            FluentBitConfig file = FluentBitConfig.load(configFile, System.getenv());
+            for (String w : file.warnings()) {
+                out.println("warning: " + w);
+            }
+            b = file.builder();
         }
-        List<CollectorConfig.Header> headers = new ArrayList<>();
-        for (String h : successHeaders) {
-            headers.add(CollectorConfig.Header.parse(h));
+        CommandLine.ParseResult typed = spec.commandLine().getParseResult();
+        Flags f = new Flags(configFile == null ? null : typed);
+        f.set("--listen", b::listen, listen);
+        f.set("--port", b::port, port);
+        f.set("--buffer-chunk-size", b::bufferChunkSize, bufferChunkSize);
+        f.set("--buffer-max-size", b::bufferMaxSize, bufferMaxSize);
+        if (f.given("--successful-response-code")) {
+            int code = CollectorConfig.effectiveSuccessCode(successfulResponseCode);
+            if (code != successfulResponseCode) {
+                out.println("warning: --successful-response-code " + successfulResponseCode
+                        + " is not 200, 201 or 204; using " + code);
+            }
+            b.successfulResponseCode(code);
         }
-        return CollectorConfig.builder().listen(listen).port(port).bufferChunkSize(bufferChunkSize)
-                .bufferMaxSize(bufferMaxSize).successfulResponseCode(code).tagKey(tagKey).successHeaders(headers)
-                .addRemoteAddr(addRemoteAddr).remoteAddrKey(remoteAddrKey).output(output).fileFormat(fileFormat)
-                .flush(flush).memBufLimit(memBufLimit).shrink(shrink).reinit(reinit).idleTimeout(idleTimeout)
-                .headerTimeout(headerTimeout).monitorPort(monitorPort).workers(workers).maxConnections(maxConnections)
-                .allocator(allocator).bearerToken(token).build();
+        f.set("--tag-key", b::tagKey, tagKey);
+        if (f.given("--success-header")) {
+            List<CollectorConfig.Header> headers = new ArrayList<>();
+            for (String h : successHeaders) {
+                headers.add(CollectorConfig.Header.parse(h));
+            }
+            b.successHeaders(headers);
+        }
+        f.set("--add-remote-addr", b::addRemoteAddr, addRemoteAddr);
+        f.set("--remote-addr-key", b::remoteAddrKey, remoteAddrKey);
+        f.set("--output", b::output, output);
+        f.set("--file-format", b::fileFormat, fileFormat);
+        f.set("--output-compress", b::outputCompress, outputCompress);
+        if (f.given("--retry-limit")) {
+            b.retryLimit(CollectorConfig.parseRetryLimit(retryLimit));
+        }
+        f.set("--flush", b::flush, flush);
+        f.set("--mem-buf-limit", b::memBufLimit, memBufLimit);
+        f.set("--shrink", b::shrink, shrink);
+        f.set("--reinit", b::reinit, reinit);
+        f.set("--idle-timeout", b::idleTimeout, idleTimeout);
+        f.set("--header-timeout", b::headerTimeout, headerTimeout);
+        f.set("--monitor-port", b::monitorPort, monitorPort);
+        f.set("--workers", b::workers, workers);
+        f.set("--max-connections", b::maxConnections, maxConnections);
+        f.set("--buffer-model", b::bufferModel, bufferModel);
+        f.set("--http2", b::http2, http2);
+        f.set("--allocator", b::allocator, allocator);
+        f.set("--token", b::bearerToken, token);
+        return b.build();
+    }
+
+    /** Applies a flag's value: always without a config file, else only when the flag was typed. */
+    private record Flags(CommandLine.ParseResult typed) {
+        boolean given(String flag) {
+            return typed == null || typed.hasMatchedOption(flag);
+        }
+
+        <T> void set(String flag, Function<T, CollectorConfig.Builder> setter, T value) {
+            if (given(flag)) {
+                setter.apply(value);
+            }
+        }
     }
 
     /** Rewrites a config message's Fluent Bit option names as this command's flags. */

@@ -59,7 +59,8 @@ public final class Collector implements AutoCloseable {
             throw new IllegalStateException(running ? "collector already running" : "collector was stopped; create a new one");
         }
         output = Outputs.create(config);
-        flusher = new Flusher(queue, output, counters, config.flush(), events);
+        int retries = config.retryLimit() == CollectorConfig.UNLIMITED_RETRIES ? Integer.MAX_VALUE : config.retryLimit();
+        flusher = new Flusher(queue, output, counters, config.flush(), events, retries, Flusher.DEFAULT_MAX_BACKOFF);
         flusher.start();
         encoders = new Encoders(allocator, encoderStats);
         IngestContext context = new IngestContext(config, policies, events, connections, counters, queue, encoders,

@@ -41,6 +41,9 @@ import java.util.Set;
  * @param bufferModel            {@code legacy} (chunk growth, DESIGN.md) or {@code v5}
  * @param allocator              allocator of connection and encoder buffers: {@code unpooled} (default: malloc/free like Fluent Bit, so RSS follows), {@code adaptive} or {@code pooled} (Netty pools: keep chunks after release)
  * @param bearerToken            if set, ingestion and the policies endpoint require {@code Authorization: Bearer TOKEN}
+ * @param outputCompress         http output {@code compress}: {@code none} (default) or {@code gzip}
+ * @param retryLimit             output {@code Retry_Limit}: retries of a failed chunk before it is dropped; default 1
+ *                               (Fluent Bit's), {@link #UNLIMITED_RETRIES} = {@code no_limits}
  */
 public record CollectorConfig(
         String listen,
@@ -67,12 +70,17 @@ public record CollectorConfig(
         boolean http2,
         String bufferModel,
         String allocator,
-        String bearerToken) {
+        String bearerToken,
+        String outputCompress,
+        int retryLimit) {
 
     public static final Set<Integer> ALLOWED_SUCCESS_CODES = Set.of(200, 201, 204);
     public static final Set<String> FILE_FORMATS = Set.of("out_file", "json_lines");
     public static final Set<String> BUFFER_MODELS = Set.of("legacy", "v5");
     public static final Set<String> ALLOCATORS = Set.of("adaptive", "pooled", "unpooled");
+    public static final Set<String> COMPRESSIONS = Set.of("none", "gzip");
+    /** {@code Retry_Limit no_limits} / {@code False}: retry forever. */
+    public static final int UNLIMITED_RETRIES = -1;
 
     /** One {@code success_header}: written as {@code Name Value} in Fluent Bit's config. */
     public record Header(String name, String value) {
@@ -170,6 +178,32 @@ public record CollectorConfig(
         if (bearerToken != null && bearerToken.isBlank()) {
             bearerToken = null;
         }
+        if (!COMPRESSIONS.contains(outputCompress)) {
+            throw new IllegalArgumentException("compress: must be none or gzip, was '" + outputCompress + "'");
+        }
+        if (retryLimit < UNLIMITED_RETRIES) {
+            throw new IllegalArgumentException("retry_limit: must be >= 0 (or no_limits), was " + retryLimit);
+        }
+    }
+
+    /** Parses Fluent Bit's {@code Retry_Limit}: a count, or {@code no_limits}/{@code false}/{@code off} = unlimited. */
+    public static int parseRetryLimit(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("no_limits") || t.equals("false") || t.equals("off")) {
+            return UNLIMITED_RETRIES;
+        }
+        if (t.equals("no_retries")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n < 0) {
+                throw new IllegalArgumentException("retry_limit: must be >= 0 (or no_limits), was " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("retry_limit: '" + text + "' is not a number, no_limits or no_retries");
+        }
     }
 
     /** Maps any code to an allowed one the way Fluent Bit does: not 200/201/204 → 201 (caller warns). */
@@ -208,6 +242,8 @@ public record CollectorConfig(
         b.bufferModel = bufferModel;
         b.allocator = allocator;
         b.bearerToken = bearerToken;
+        b.outputCompress = outputCompress;
+        b.retryLimit = retryLimit;
         return b;
     }
 
@@ -238,6 +274,8 @@ public record CollectorConfig(
         private String bufferModel = "legacy";
         private String allocator = "unpooled";
         private String bearerToken;
+        private String outputCompress = "none";
+        private int retryLimit = 1;
 
         public Builder listen(String v) { listen = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -264,12 +302,14 @@ public record CollectorConfig(
         public Builder bufferModel(String v) { bufferModel = v; return this; }
         public Builder allocator(String v) { allocator = v; return this; }
         public Builder bearerToken(String v) { bearerToken = v; return this; }
+        public Builder outputCompress(String v) { outputCompress = v; return this; }
+        public Builder retryLimit(int v) { retryLimit = v; return this; }
 
         public CollectorConfig build() {
             return new CollectorConfig(listen, port, bufferChunkSize, bufferMaxSize, successfulResponseCode, tag, tagKey,
                     successHeaders, addRemoteAddr, remoteAddrKey, output, fileFormat, flush, memBufLimit, shrink, reinit,
                     idleTimeout, headerTimeout, monitorPort, workers, maxConnections, http2, bufferModel, allocator,
-                    bearerToken);
+                    bearerToken, outputCompress, retryLimit);
         }
     }
 }

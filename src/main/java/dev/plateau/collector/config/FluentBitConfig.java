@@ -192,6 +192,29 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
             default -> throw new ConfigException(nameEntry.file(), nameEntry.line(),
                     "output '" + plugin + "' is not supported (null, file, http)");
         }
+        if (plugin.equals("http")) {
+            for (Section.Entry e : s.entries()) {
+                if (e.key().equals("compress")) {
+                    switch (e.value().trim().toLowerCase(Locale.ROOT)) {
+                        case "gzip" -> b.outputCompress("gzip");
+                        case "", "none", "off", "false" -> b.outputCompress("none");
+                        default -> throw new ConfigException(e.file(), e.line(),
+                                "compress: '" + e.value() + "' is not supported (gzip)");
+                    }
+                } else if (e.key().equals("format") && !e.value().equalsIgnoreCase("json_lines")) {
+                    throw new ConfigException(e.file(), e.line(),
+                            "format: '" + e.value() + "' is not supported by the http output (json_lines)");
+                }
+            }
+        }
+        Section.Entry retry = s.get("retry_limit").orElse(null);
+        if (retry != null) {
+            try {
+                b.retryLimit(CollectorConfig.parseRetryLimit(retry.value()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(retry.file(), retry.line(), ex.getMessage());
+            }
+        }
         Set<String> known = Set.of("name", "match", "path", "file", "format", "host", "port", "uri", "compress",
                 "retry_limit");
         for (Section.Entry e : s.entries()) {

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -36,6 +37,17 @@ import java.util.concurrent.TimeUnit;
  * returns, the buffer is cleared (capacity kept, upstream) or — with the shrink policy on and capacity above two
  * chunks — replaced by a fresh one-chunk buffer, emitting {@code conn=ID shrunk buffer from A to B}.
  *
+ * <p>Buffer model {@code v5} (Fluent Bit 5's shared HTTP server, {@code src/http_server/}): the buffer starts at
+ * {@link #V5_INITIAL} (10 KiB, {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}) and grows to exactly what the request needs
+ * (no chunk rounding); the socket is read in {@code buffer_chunk_size} pieces (set on the channel by
+ * {@link HttpServer}). Limits, 413, keep-after-request and the shrink policy (back to the initial size) are the same.
+ *
+ * <p>HTTP/2 (h2c): the same handler runs in every stream's child channel behind
+ * {@code Http2StreamFrameToHttpObjectCodec}, with the same limits per stream; a stream's buffer is counted into its
+ * connection's {@link ConnectionStats} (capacity = sum of its open streams' buffers, protocol {@code h2c}), and a
+ * stream past {@code buffer_max_size} gets {@code 413} (the rest of its body is discarded, the stream reset after
+ * the linger time if the client keeps sending) while the other streams go on. The connection's own HTTP/1 buffer is released when it switches to HTTP/2 ({@link #switchedToH2()}).
+ *
  * <pre>{@code
  * pipeline.addLast(new HttpServerCodec(...), new HttpServerKeepAliveHandler(),
  *                  new ConnectionBuffer(context), new IngestHandler(context));
@@ -44,13 +56,21 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     /** How long a connection ended by an error answer keeps reading (and discarding) before it is closed. */
     static final long LINGER_MILLIS = 2_000;
+    /** Initial buffer of the {@code v5} model: Fluent Bit 5's {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}. */
+    public static final int V5_INITIAL = 10 * 1024;
 
     private final IngestContext context;
     private final long chunk;
     private final long max;
+    private final boolean exact;
+    private final int initial;
     private ChannelHandlerContext ctx;
     private ConnectionState state;
     private ConnectionStats stats;
+    private ConnectionState connection;
+    private boolean stream;
+    private boolean registered;
+    private long published;
     private ByteBuf buf;
     private HttpRequest head;
     private int bodyStart;
@@ -60,6 +80,8 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         CollectorConfig config = context.config();
         this.chunk = config.bufferChunkSize();
         this.max = config.bufferMaxSize();
+        this.exact = "v5".equals(config.bufferModel());
+        this.initial = (int) (exact ? Math.min(V5_INITIAL, max) : chunk);
     }
 
     @Override
@@ -70,10 +92,19 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        buf = context.allocator().directBuffer((int) chunk, (int) max);
-        stats = context.connections().open(remote(ctx.channel().remoteAddress()));
-        stats.capacity(buf.capacity());
-        state.stats(stats);
+        buf = context.allocator().directBuffer(initial, (int) max);
+        if (ctx.channel() instanceof Http2StreamChannel child) {
+            stream = true;
+            connection = ConnectionState.of(child.parent());
+            stats = connection.stats();
+            connection.streamOpened();
+        } else {
+            connection = state;
+            stats = context.connections().open(remote(ctx.channel().remoteAddress()));
+            state.stats(stats);
+        }
+        registered = true;
+        publish(buf.capacity());
         super.channelActive(ctx);
     }
 
@@ -81,6 +112,27 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         release();
         super.channelInactive(ctx);
+    }
+
+    /**
+     * The connection now speaks HTTP/2: its requests arrive as streams with their own buffers, so this connection's
+     * HTTP/1 buffer is released and its capacity becomes the sum of its streams' buffers. Called on the event loop by
+     * the handler that installs HTTP/2 ({@link H2c}).
+     */
+    void switchedToH2() {
+        if (stream || state.h2()) {
+            return;
+        }
+        state.h2(true);
+        if (buf != null) {
+            buf.release();
+            buf = null;
+        }
+        published = 0;
+        if (stats != null) {
+            stats.protocol("h2c");
+            stats.capacity(state.streamCapacity());
+        }
     }
 
     @Override
@@ -154,7 +206,11 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         stats.requestDone();
         ctx.fireChannelRead(ingest);
         afterRequest();
-        state.requestDone(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        state.requestDone(now);
+        if (stream) {
+            stats.touch(now);
+        }
     }
 
     /** Clears the buffer (capacity kept) or, under the shrink policy, goes back to one chunk. */
@@ -164,10 +220,10 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         }
         int before = buf.capacity();
         if (context.policies().shrink() && before > 2 * chunk) {
-            ByteBuf fresh = context.allocator().directBuffer((int) chunk, (int) max);
+            ByteBuf fresh = context.allocator().directBuffer(initial, (int) max);
             buf.release();
             buf = fresh;
-            stats.capacity(fresh.capacity());
+            publish(fresh.capacity());
             stats.shrunk();
             context.events().emit(EventKind.SHRINK,
                     "conn=" + stats.id() + " shrunk buffer from " + before + " to " + fresh.capacity());
@@ -176,11 +232,22 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Makes room for {@code n} more bytes, one chunk at a time; false if that would pass {@code buffer_max_size}. */
+    /**
+     * Makes room for {@code n} more bytes, one chunk at a time (legacy) or to exactly what is needed (v5); false if
+     * that would pass {@code buffer_max_size}.
+     */
     private boolean grow(int n) {
         long needed = (long) buf.writerIndex() + n;
         long capacity = buf.capacity();
         if (needed <= capacity) {
+            return true;
+        }
+        if (exact) {
+            if (needed > max) {
+                return false;
+            }
+            buf.capacity((int) needed);
+            publish(needed);
             return true;
         }
         while (capacity < needed) {
@@ -189,12 +256,15 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
                 return false;
             }
             buf.capacity((int) capacity);
-            stats.capacity(capacity);
+            publish(capacity);
         }
         return true;
     }
 
     private long capacityFor(long bytes) {
+        if (exact) {
+            return bytes;
+        }
         long chunks = Math.max(1, (bytes + chunk - 1) / chunk);
         return chunks * chunk;
     }
@@ -204,6 +274,12 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
      * between requests, or answers {@code 408} if a request head has been arriving for longer than {@code headerMillis}.
      */
     void sweep(long nowMillis, long idleMillis, long headerMillis) {
+        if (state.h2() && stats != null && ctx.channel().isActive()) {
+            if (idleMillis > 0 && state.openStreams() == 0 && nowMillis - stats.lastActivityMillis() > idleMillis) {
+                closeIdle(nowMillis);
+            }
+            return;
+        }
         if (buf == null || !ctx.channel().isActive()) {
             return;
         }
@@ -213,12 +289,16 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
             respondAndClose(Responses.HEADER_TIMEOUT);
         } else if (phase == ConnectionState.Phase.IDLE && idleMillis > 0
                 && nowMillis - stats.lastActivityMillis() > idleMillis) {
-            long idle = nowMillis - stats.lastActivityMillis();
-            state.closing();
-            ctx.channel().close();
-            context.events().emit(EventKind.IDLE_CLOSE, String.format(Locale.ROOT,
-                    "conn=%d closed after %.1fs idle", stats.id(), idle / 1000.0));
+            closeIdle(nowMillis);
         }
+    }
+
+    private void closeIdle(long nowMillis) {
+        long idle = nowMillis - stats.lastActivityMillis();
+        state.closing();
+        ctx.channel().close();
+        context.events().emit(EventKind.IDLE_CLOSE, String.format(Locale.ROOT,
+                "conn=%d closed after %.1fs idle", stats.id(), idle / 1000.0));
     }
 
     /**
@@ -236,7 +316,11 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         ChannelHandlerContext out = ctx.pipeline().context(HttpServerKeepAliveHandler.class);
         Channel channel = ctx.channel();
         (out == null ? ctx : out).writeAndFlush(response.retainedDuplicate()).addListener(f -> {
-            if (channel instanceof DuplexChannel duplex && channel.isActive() && f.isSuccess()) {
+            if (stream) {
+                // the answer ended our side of the stream; the rest of the body is read and discarded until the
+                // client ends the stream (it then closes by itself) or LINGER_MILLIS pass (RST_STREAM CANCEL)
+                channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else if (channel instanceof DuplexChannel duplex && channel.isActive() && f.isSuccess()) {
                 duplex.shutdownOutput();
                 channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
             } else {
@@ -266,11 +350,30 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Publishes this buffer's capacity: the connection's own, or added to its streams' sum. */
+    private void publish(long capacity) {
+        if (stats == null) {
+            return;
+        }
+        if (stream) {
+            connection.addStreamCapacity(capacity - published);
+        } else {
+            stats.capacity(capacity);
+        }
+        published = capacity;
+    }
+
     private void release() {
         if (buf != null) {
             buf.release();
             buf = null;
-            if (stats != null) {
+            publish(0);
+        }
+        if (registered) {
+            registered = false;
+            if (stream) {
+                connection.streamClosed();
+            } else if (stats != null) {
                 stats.capacity(0);
                 context.connections().close(stats);
             }

@@ -11,6 +11,10 @@ import io.netty.util.AttributeKey;
  * <p>Phases: {@code IDLE} (between requests) → {@code HEAD} (first bytes of a request arrived, head not complete)
  * → {@code BODY} (head decoded, body arriving) → {@code IDLE}; {@code CLOSING} once an answer ended the connection.
  * The idle sweep closes only {@code IDLE} connections, and {@code HEAD} ones that exceed the header timeout.
+ *
+ * <p>Once the connection switched to HTTP/2 ({@link #h2()}), it stays {@code IDLE} at this level: its requests are
+ * streams, each with its own buffer; the state counts the open streams and the sum of their buffers' capacities,
+ * which is what the connection's {@link ConnectionStats} shows. Streams run on the connection's event loop.
  */
 final class ConnectionState {
     private static final AttributeKey<ConnectionState> KEY = AttributeKey.valueOf(ConnectionState.class, "state");
@@ -20,6 +24,9 @@ final class ConnectionState {
     private Phase phase = Phase.IDLE;
     private long headStartedMillis;
     private ConnectionStats stats;
+    private boolean h2;
+    private int openStreams;
+    private long streamCapacity;
 
     /** The state of {@code channel}, created on first use. */
     static ConnectionState of(Channel channel) {
@@ -47,7 +54,7 @@ final class ConnectionState {
 
     /** Raw bytes arrived: between requests this starts a new request head. */
     void bytesArrived(long nowMillis) {
-        if (phase == Phase.IDLE) {
+        if (phase == Phase.IDLE && !h2) {
             phase = Phase.HEAD;
             headStartedMillis = nowMillis;
         }
@@ -73,5 +80,41 @@ final class ConnectionState {
 
     void closing() {
         phase = Phase.CLOSING;
+    }
+
+    /** The connection now speaks HTTP/2 (prior knowledge or {@code Upgrade: h2c}). */
+    void h2(boolean value) {
+        h2 = value;
+        if (value && phase != Phase.CLOSING) {
+            phase = Phase.IDLE;
+        }
+    }
+
+    boolean h2() {
+        return h2;
+    }
+
+    int openStreams() {
+        return openStreams;
+    }
+
+    void streamOpened() {
+        openStreams++;
+    }
+
+    void streamClosed() {
+        openStreams--;
+    }
+
+    /** Adds {@code delta} to the streams' capacity and publishes the sum as the connection's capacity. */
+    void addStreamCapacity(long delta) {
+        streamCapacity += delta;
+        if (stats != null) {
+            stats.capacity(streamCapacity);
+        }
+    }
+
+    long streamCapacity() {
+        return streamCapacity;
     }
 }

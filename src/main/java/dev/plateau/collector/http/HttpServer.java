@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The listening side of the collector: one acceptor thread, {@code workers} event-loop threads, the
- * {@link IngestInitializer} pipeline and the {@link IdleSweep}. {@link #stop()} closes the listener, then every
+ * {@link IngestInitializer} pipeline and the {@link IdleSweep}. With buffer model {@code v5} every connection reads in
+ * {@code buffer_chunk_size} pieces ({@link FixedRecvByteBufAllocator}), like Fluent Bit 5's shared server. {@link #stop()} closes the listener, then every
  * connection, then shuts the event loops down gracefully and waits for them.
  *
  * <pre>{@code
@@ -48,6 +50,11 @@ public final class HttpServer {
                 .childOption(ChannelOption.ALLOCATOR, context.allocator())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new IngestInitializer(context));
+        if ("v5".equals(context.config().bufferModel())) {
+            // Fluent Bit 5 reads each session in buffer_chunk_size pieces
+            b.childOption(ChannelOption.RECVBUF_ALLOCATOR,
+                    new FixedRecvByteBufAllocator((int) Math.min(context.config().bufferChunkSize(), 1 << 30)));
+        }
         try {
             listener = b.bind(host, port).sync().channel();
         } catch (Exception e) {

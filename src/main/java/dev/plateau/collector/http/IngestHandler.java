@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * Fluent Bit's {@code in_http} request handling (DESIGN.md §1), byte for byte: bearer token, POST only, queue
- * full → 503, Content-Type, empty body, Content-Encoding (gzip inflated, bounded), JSON or form encoding through the
+ * full → 503, Content-Type, empty body, Content-Encoding (gzip, zstd, snappy inflated, bounded: {@link CompressedBody}), JSON or form encoding through the
  * event loop's {@link LogEventEncoder}, then one {@link Chunk} per tag into the chunk queue and the success answer.
  * A rejected request commits nothing. After every request — success and every error — the encoder is reset
  * (upstream) or destroyed (reinit policy). Per channel; runs synchronously inside the {@link ConnectionBuffer}'s
@@ -109,20 +109,19 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
         switch (coding) {
             case "identity", "":
                 return encode(request, request.body(), type);
-            case "gzip", "x-gzip":
-                return encodeGzip(ctx, request, type);
             case "deflate":
                 return Responses.UNPROCESSABLE;
             default:
-                return Responses.UNSUPPORTED_ENCODING;
+                CompressedBody.Coding compressed = CompressedBody.Coding.of(coding);
+                return compressed == null ? Responses.UNSUPPORTED_ENCODING : encodeCompressed(request, compressed, type);
         }
     }
 
-    private FullHttpResponse encodeGzip(ChannelHandlerContext ctx, IngestRequest request, BodyType type) {
+    private FullHttpResponse encodeCompressed(IngestRequest request, CompressedBody.Coding coding, BodyType type) {
         ByteBuf plain;
         try {
-            plain = GzipBody.inflate(request.body(), config.bufferMaxSize(), context.allocator());
-        } catch (GzipBody.TooLargeException e) {
+            plain = CompressedBody.inflate(coding, request.body(), config.bufferMaxSize(), context.allocator());
+        } catch (CompressedBody.TooLargeException e) {
             return Responses.TOO_LARGE;
         } catch (IOException e) {
             return Responses.UNPROCESSABLE;

@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
  * The pipeline of one accepted connection: guard → HTTP codec → {@code Expect: 100-continue} → keep-alive and
  * pipelining → {@link ConnectionBuffer} (where {@code HttpObjectAggregator} would stand) → {@link IngestHandler}.
  * The codec's limits are generous but bounded, never tighter than Fluent Bit (a 20 KB header is accepted).
+ * With {@code http2} on (the default) the codec is wrapped by {@link H2c}: prior knowledge and {@code Upgrade: h2c}
+ * switch the connection to HTTP/2, whose streams run the same buffer and ingest handlers.
  */
 public final class IngestInitializer extends ChannelInitializer<SocketChannel> {
     /** Longest request line and largest header block accepted; beyond them the answer is 414 / 431 and close. */
@@ -24,10 +26,11 @@ public final class IngestInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS));
         ch.pipeline()
                 .addLast("guard", new ConnectionGuard(context))
-                .addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
-                        .setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS)))
+                .addLast("codec", context.config().http2() ? H2c.handler(context, codec) : codec)
                 .addLast("expect", new ExpectContinue(context.config().bufferMaxSize()))
                 .addLast("keepalive", new HttpServerKeepAliveHandler())
                 .addLast("buffer", new ConnectionBuffer(context))

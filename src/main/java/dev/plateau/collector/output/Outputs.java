@@ -3,11 +3,13 @@ package dev.plateau.collector.output;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * Builds the configured {@link Output}: {@code null} → {@link NullOutput}, {@code file:PATH} →
- * {@link FileOutput} in {@link CollectorConfig#fileFormat()}. An output that cannot be opened is a
+ * {@link FileOutput} in {@link CollectorConfig#fileFormat()}, {@code http://host:port/path} →
+ * {@link HttpOutput} ({@code compress} from {@link CollectorConfig#outputCompress()}). An output that cannot be opened is a
  * {@link CollectorException} whose message is for the user.
  *
  * <pre>{@code
@@ -31,8 +33,15 @@ public final class Outputs {
                 throw new CollectorException("output " + spec + ": cannot open " + path + " for appending: " + e.getMessage(), e);
             }
         }
-        if (spec.startsWith("http://") || spec.startsWith("https://")) {
-            throw new CollectorException("output http: not available yet");
+        if (spec.startsWith("https://")) {
+            throw new CollectorException("output " + spec + ": TLS is not supported; use http://host:port/path");
+        }
+        if (spec.startsWith("http://")) {
+            try {
+                return new HttpOutput(URI.create(spec), "gzip".equals(config.outputCompress()), HttpOutput.DEFAULT_TIMEOUT);
+            } catch (IllegalArgumentException e) {
+                throw new CollectorException("output " + spec + ": " + e.getMessage(), e);
+            }
         }
         throw new CollectorException("output: unknown output '" + spec + "'");
     }

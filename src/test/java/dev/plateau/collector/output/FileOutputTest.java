@@ -158,8 +158,12 @@ class FileOutputTest {
             assertThat(o.name()).isEqualTo("file:" + file);
         }
         assertThat(file).exists();
-        assertThatThrownBy(() -> Outputs.create(b.output("http://127.0.0.1:1/x").build()))
-                .isInstanceOf(CollectorException.class).hasMessage("output http: not available yet");
+        try (Output o = Outputs.create(b.output("http://127.0.0.1:1/x").build())) {
+            assertThat(o).isInstanceOf(HttpOutput.class);
+            assertThat(o.name()).isEqualTo("http:http://127.0.0.1:1/x");
+        }
+        assertThatThrownBy(() -> Outputs.create(b.output("https://127.0.0.1:1/x").build()))
+                .isInstanceOf(CollectorException.class).hasMessageContaining("TLS is not supported");
         assertThatThrownBy(() -> Outputs.create(b.output("file:" + dir.resolve("no/such/dir/x.log")).build()))
                 .isInstanceOf(CollectorException.class).hasMessageContaining("cannot open");
     }
