@@ -61,8 +61,13 @@ final class ConnectionSlot {
                 });
     }
 
+    /**
+     * Claims this slot's first request on the caller's thread, so that every slot gets one before any slot can
+     * take a second: C connections really open whenever N >= C, however the event loops are scheduled.
+     */
     void start() {
-        loop.execute(this::next);
+        long first = burst.claim();
+        loop.execute(() -> schedule(first));
     }
 
     /** Stops this slot: the in-flight request counts as cancelled; the channel closes unless the burst holds. */
@@ -84,7 +89,13 @@ final class ConnectionSlot {
         if (finished) {
             return;
         }
-        long ticket = burst.claim();
+        schedule(burst.claim());
+    }
+
+    private void schedule(long ticket) {
+        if (finished) {
+            return;
+        }
         if (ticket < 0) {
             finish();
             return;

@@ -134,7 +134,9 @@ class SamplerTest {
         Process p = new ProcessBuilder("sleep", "60").start();
         try {
             sampler.watch(ProcessMemoryProbe.of(p.pid()));
-            assertThat(sampler.sampleNow().watchedRssBytes()).isPositive();
+            // a process that was just forked may not have mapped its pages yet: its RSS shows once it runs
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> sampler.sampleNow().watchedRssBytes() > 0);
             sampler.unwatch();
             assertThat(sampler.sampleNow().watchedRssBytes()).isEqualTo(-1);
         } finally {

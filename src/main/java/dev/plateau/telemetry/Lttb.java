@@ -1,0 +1,77 @@
+package dev.plateau.telemetry;
+
+/**
+ * Largest-triangle-three-buckets downsampling (Steinarsson, 2013): picks {@code threshold} points of a series
+ * so that a line through them keeps the series' visual shape — spikes and steps survive, flat stretches thin out.
+ * Pure Java, no allocation beyond the returned index array; x must be non-decreasing.
+ *
+ * <pre>{@code
+ * int[] keep = Lttb.indices(xs, ys, 600);   // indices into xs/ys, ascending, first and last always kept
+ * }</pre>
+ */
+public final class Lttb {
+    private Lttb() {
+    }
+
+    /**
+     * Indices of the points to keep, ascending. Returns every index when {@code n <= threshold}
+     * or {@code threshold < 3}.
+     */
+    public static int[] indices(double[] xs, double[] ys, int threshold) {
+        return indices(xs, ys, xs.length, threshold);
+    }
+
+    /** As {@link #indices(double[], double[], int)} over the first {@code n} points. */
+    public static int[] indices(double[] xs, double[] ys, int n, int threshold) {
+        if (xs.length < n || ys.length < n) {
+            throw new IllegalArgumentException("xs and ys must hold at least n=" + n + " points");
+        }
+        if (threshold >= n || threshold < 3) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] out = new int[threshold];
+        int k = 0;
+        out[k++] = 0;
+        double every = (double) (n - 2) / (threshold - 2);
+        int a = 0;
+        for (int i = 0; i < threshold - 2; i++) {
+            int avgStart = (int) Math.floor((i + 1) * every) + 1;
+            int avgEnd = Math.min((int) Math.floor((i + 2) * every) + 1, n);
+            double avgX = 0;
+            double avgY = 0;
+            for (int j = avgStart; j < avgEnd; j++) {
+                avgX += xs[j];
+                avgY += ys[j];
+            }
+            int avgLen = avgEnd - avgStart;
+            if (avgLen > 0) {
+                avgX /= avgLen;
+                avgY /= avgLen;
+            } else {
+                avgX = xs[n - 1];
+                avgY = ys[n - 1];
+            }
+            int rangeStart = (int) Math.floor(i * every) + 1;
+            int rangeEnd = (int) Math.floor((i + 1) * every) + 1;
+            double ax = xs[a];
+            double ay = ys[a];
+            double maxArea = -1;
+            int next = rangeStart;
+            for (int j = rangeStart; j < rangeEnd; j++) {
+                double area = Math.abs((ax - avgX) * (ys[j] - ay) - (ax - xs[j]) * (avgY - ay));
+                if (area > maxArea) {
+                    maxArea = area;
+                    next = j;
+                }
+            }
+            out[k++] = next;
+            a = next;
+        }
+        out[k] = n - 1;
+        return out;
+    }
+}

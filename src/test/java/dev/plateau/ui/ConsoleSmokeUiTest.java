@@ -1,0 +1,211 @@
+package dev.plateau.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import dev.plateau.events.EventKind;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.shape.Line;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as a person sees it before any collector runs: real samples of this JVM fill the Memory chart. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleSmokeUiTest {
+    @TempDir
+    static Path tmp;
+    private Console console;
+
+    @Start
+    void start(Stage stage) {
+        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
+        stage.setScene(new Scene(console.load(), 1400, 880));
+        stage.setTitle(PlateauApp.TITLE);
+        stage.show();
+        console.start();
+    }
+
+    @Stop
+    void stop() {
+        console.shutdown();
+    }
+
+    @Test
+    void memoryChart_fillsWithThisProcessRss(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 3);
+        AtomicReference<String> rssStatus = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            robot.interact(() -> rssStatus.set(robot.lookup("#rssLabel").queryAs(Label.class).getText()));
+            return rssStatus.get().matches("RSS \\d.* (MB|GB)");
+        });
+        assertThat(robot.lookup("#collectorStatus").queryAs(Label.class).getText()).startsWith("stopped");
+    }
+
+    @Test
+    void portField_showsTheMessageWhileInvalid(FxRobot robot) {
+        TextField port = robot.lookup("#portField").queryAs(TextField.class);
+        Label error = robot.lookup("#addressError").queryAs(Label.class);
+        robot.interact(() -> port.setText("99999"));
+        assertThat(error.getText()).isEqualTo("port: 0-65535 (0 = any free port)");
+        assertThat(port.getPseudoClassStates()).contains(Views.INVALID);
+        robot.interact(() -> port.setText("0"));
+        assertThat(error.getText()).isEmpty();
+        assertThat(port.getPseudoClassStates()).doesNotContain(Views.INVALID);
+    }
+
+    @Test
+    void idleTimeoutSpinner_rejectsTextAndAppliesNumbers(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> spinner = robot.lookup("#idleSpinner").queryAs(Spinner.class);
+        robot.interact(() -> {
+            spinner.getEditor().setText("ten");
+            spinner.commitValue();
+        });
+        assertThat(spinner.getEditor().getPseudoClassStates()).contains(Views.INVALID);
+        assertThat(console.model().parts().collector().idleTimeoutSecondsProperty().get()).isZero();
+        robot.interact(() -> {
+            spinner.getEditor().setText("7");
+            spinner.commitValue();
+        });
+        assertThat(console.model().parts().collector().idleTimeoutSecondsProperty().get()).isEqualTo(7);
+        assertThat(console.model().parts().collector().config().idleTimeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void watchingAPid_drawsItsRssBesideOurs_unknownPidIsAMessage(FxRobot robot) {
+        TextField pid = robot.lookup("#pidField").queryAs(TextField.class);
+        robot.interact(() -> pid.setText("2147483646"));
+        robot.clickOn("#watchToggle");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("no process with PID 2147483646");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getPseudoClassStates()).contains(Views.ERROR);
+
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        robot.interact(() -> pid.setText(Long.toString(parent)));
+        robot.clickOn("#watchToggle");
+        assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("watching pid " + parent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            AtomicReference<Boolean> drawn = new AtomicReference<>(false);
+            robot.interact(() -> drawn.set(console.view().liveView().memoryChart().getData().stream()
+                    .anyMatch(s -> s.getName().equals(LiveViewModel.WATCHED) && !s.getData().isEmpty()
+                            && s.getData().get(s.getData().size() - 1).getYValue().longValue() > 1_000_000)));
+            return drawn.get();
+        });
+    }
+
+    @Test
+    void newRunTwice_bothRunsAreSelectedInCompareWithAVerdict(FxRobot robot) {
+        CompareViewModel compare = console.model().parts().compare();
+        for (String label : List.of("first", "second")) {
+            robot.interact(() -> robot.lookup("#runLabelField").queryAs(TextField.class).setText(label));
+            robot.clickOn("#recordToggle");
+            assertThat(robot.lookup("#runStatus").queryAs(Label.class).getText()).startsWith("recording ").endsWith("-" + label);
+            long until = console.sampler().ring().addedTotal() + 8;
+            await().atMost(Duration.ofSeconds(10)).until(() -> console.sampler().ring().addedTotal() >= until);
+            robot.clickOn("#recordToggle");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                AtomicReference<String> status = new AtomicReference<>();
+                robot.interact(() -> status.set(robot.lookup("#runStatus").queryAs(Label.class).getText()));
+                return status.get().startsWith("saved ") && status.get().endsWith("-" + label);
+            });
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> compare.statsProperty().get().size() == 2);
+        assertThat(compare.selected()).extracting(r -> r.label()).containsExactlyInAnyOrder("first", "second");
+        assertThat(compare.statsProperty().get()).allSatisfy(s -> assertThat(s.verdict()).isNotNull());
+        assertThat(compare.statsProperty().get()).allSatisfy(s -> assertThat(s.samples()).isGreaterThanOrEqualTo(8));
+    }
+
+    @Test
+    void openFluentBitConfig_fillsTheFieldsOrSaysWhichLineIsWrong(FxRobot robot) throws Exception {
+        CollectorViewModel c = console.model().parts().collector();
+        robot.interact(() -> c.loadConfig(Path.of("samples", "fluent-bit.conf")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.statusProperty().get().startsWith("loaded fluent-bit.conf"));
+        assertThat(c.base().bufferChunkSize()).isEqualTo(1_000_000);
+        assertThat(c.base().bufferMaxSize()).isEqualTo(8_000_000);
+        assertThat(robot.lookup("#portField").queryAs(TextField.class).getText()).isEqualTo("9880");
+        assertThat(c.statusErrorProperty().get()).isFalse();
+
+        Path bad = tmp.resolve("bad.conf");
+        Files.writeString(bad, "[INPUT]\n    Name http\n    Buffer_Chunk_Size lots\n");
+        robot.interact(() -> c.loadConfig(bad));
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.statusErrorProperty().get());
+        assertThat(c.statusProperty().get()).contains("bad.conf").contains("3").doesNotContain("Exception");
+        assertThat(robot.lookup("#collectorStatus").queryAs(Label.class).getPseudoClassStates()).contains(Views.ERROR);
+    }
+
+    @Test
+    void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
+        Path png = tmp.resolve("charts.png");
+        robot.interact(() -> console.view().savePngTo(png));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(png) && Files.size(png) > 1000
+                && !console.model().jobRunningProperty().get());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThan(800);
+        assertThat(img.getHeight()).isGreaterThan(400);
+        assertThat(console.model().jobMessageProperty().get()).startsWith("saved ");
+    }
+
+    @Test
+    void policySwitch_isDrawnAsALabelledMarkerOnEveryTimeChart(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 3);
+        console.events().emit(EventKind.POLICY, "shrink on");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            robot.interact(() -> {
+                LiveView live = console.view().liveView();
+                boolean all = true;
+                for (MarkedLineChart chart : List.of(live.memoryChart(), live.buffersChart())) {
+                    all &= chart.markerLabels().stream().anyMatch(l -> l.getText().equals("shrink on") && l.isVisible());
+                    for (Line line : chart.markerLines()) {
+                        double x = line.getStartX();
+                        all &= x >= 0 && x <= chart.getXAxis().getWidth() && line.getEndY() > 50;
+                    }
+                }
+                ok.set(all);
+            });
+            return ok.get();
+        });
+    }
+
+    @Test
+    void shutdown_leavesNoNonDaemonThreadsOfOurs(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
+        console.shutdown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon())
+                .noneMatch(t -> t.getName().startsWith("plateau") || t.getName().contains("nioEventLoop")
+                        || t.getName().contains("ioEventLoop")));
+        assertThat(console.sampler().isRunning()).isFalse();
+    }
+
+    private int rssPoints(FxRobot robot) {
+        AtomicReference<Integer> n = new AtomicReference<>(0);
+        robot.interact(() -> {
+            for (XYChart.Series<Number, Number> s : console.view().liveView().memoryChart().getData()) {
+                if (s.getName().equals(LiveViewModel.RSS)) {
+                    n.set(s.getData().size());
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return n.get();
+    }
+}
