@@ -2,6 +2,8 @@ package dev.plateau.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,6 +63,21 @@ class CompressionAttackTest {
         return out.toByteArray();
     }
 
+    /** The same bomb as zstd (200 MB of '0' compress to a few KB). */
+    static byte[] zstdBomb(long inflated) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZstdOutputStream z = new ZstdOutputStream(out)) {
+            z.write(Requests.utf8("{\"s\":\""));
+            byte[] zeros = new byte[64 * 1024];
+            Arrays.fill(zeros, (byte) '0');
+            for (long left = inflated; left > 0; left -= zeros.length) {
+                z.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+            z.write(Requests.utf8("\"}"));
+        }
+        return out.toByteArray();
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -87,6 +104,19 @@ class CompressionAttackTest {
         }
     }
 
+    @Test
+    void zstdBombIsRefusedWith413WhileMemoryStaysBounded() throws Exception {
+        byte[] bomb = zstdBomb(200_000_000);
+        try (PeakProbe peak = PeakProbe.start(collector.collector())) {
+            Attack.closes("zstd bomb: " + bomb.length + " bytes inflating to 200 MB",
+                    Requests.post("/bomb", Requests.JSON, "Content-Encoding: zstd\r\n", bomb), Set.of(413), null).run(collector);
+            PeakProbe.Peaks p = peak.stop();
+            long max = collector.config().bufferMaxSize();
+            assertThat(p.connectionBufferBytes()).as("peak connection buffer bytes").isLessThanOrEqualTo(max);
+            assertThat(p.directBytesGrowth()).as("peak growth of direct memory during the bomb").isLessThanOrEqualTo(8 * max);
+        }
+    }
+
     static List<Attack> broken() throws IOException {
         byte[] good = gzip("[{\"a\":1},{\"b\":2}]");
         byte[] corrupt = good.clone();
@@ -108,6 +138,12 @@ class CompressionAttackTest {
                 Attack.badJsonGzip("gzip magic then noise", noise),
                 Attack.badJsonGzip("not gzip at all", Requests.utf8("{\"a\":1}")),
                 Attack.badJsonGzip("gzip of invalid JSON", gzip("{\"a\":")),
+                Attack.keepsOpen("zstd, well-formed (control)", Requests.post("/zs", Requests.JSON,
+                        "Content-Encoding: zstd\r\n", Zstd.compress(Requests.utf8("{\"a\":1}"))), 201, null, 1),
+                Attack.keepsOpen("zstd truncated", Requests.post("/zs", Requests.JSON, "Content-Encoding: zstd\r\n",
+                        Arrays.copyOf(Zstd.compress(Requests.utf8("[{\"a\":1},{\"b\":2}]")), 12)), 400, Attack.UNPROCESSABLE, 0),
+                Attack.keepsOpen("zstd header then noise", Requests.post("/zs", Requests.JSON, "Content-Encoding: zstd\r\n",
+                        Requests.concat(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, noise)), 400, Attack.UNPROCESSABLE, 0),
                 Attack.keepsOpen("unknown encoding br", Requests.post("/br", Requests.JSON, "Content-Encoding: br\r\n",
                         Requests.utf8("{\"a\":1}")), 400, "error: unsupported content encoding\n", 0));
     }

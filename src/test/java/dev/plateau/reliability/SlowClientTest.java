@@ -80,7 +80,8 @@ class SlowClientTest {
             collector.accepted(1);
             assertThat(conn.awaitClosed(Duration.ofSeconds(5))).as("closed after idling").isTrue();
         }
-        assertThat(collector.events().since(seq)).anyMatch(e -> e.kind() == EventKind.IDLE_CLOSE);
+        await("an IDLE_CLOSE event (emitted right after the close)").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(collector.events().since(seq)).anyMatch(e -> e.kind() == EventKind.IDLE_CLOSE));
     }
 
     @ParameterizedTest(name = "reset = {0}")
