@@ -206,6 +206,23 @@ public record CollectorConfig(
         }
     }
 
+    /**
+     * True when no bearer token is configured, or {@code authorizationHeader} is exactly {@code Bearer TOKEN}.
+     * Compared in constant time ({@link java.security.MessageDigest#isEqual}), so the answer's timing does not
+     * tell how much of a guessed token was right.
+     */
+    public boolean authorizes(String authorizationHeader) {
+        if (bearerToken == null) {
+            return true;
+        }
+        if (authorizationHeader == null) {
+            return false;
+        }
+        byte[] expected = ("Bearer " + bearerToken).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] given = authorizationHeader.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.security.MessageDigest.isEqual(expected, given);
+    }
+
     /** Maps any code to an allowed one the way Fluent Bit does: not 200/201/204 → 201 (caller warns). */
     public static int effectiveSuccessCode(int requested) {
         return ALLOWED_SUCCESS_CODES.contains(requested) ? requested : 201;

@@ -147,8 +147,7 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (c == null) {
             return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "no collector is running");
         }
-        String token = c.config().bearerToken();
-        if (token != null && !("Bearer " + token).equals(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+        if (!c.config().authorizes(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
             return error(HttpResponseStatus.UNAUTHORIZED, "missing or wrong bearer token");
         }
         if (HttpMethod.GET.equals(req.method())) {

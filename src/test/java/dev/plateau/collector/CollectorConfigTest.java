@@ -57,4 +57,16 @@ class CollectorConfigTest {
         assertThat(h.value()).isEqualTo("yes please");
         assertThatThrownBy(() -> CollectorConfig.Header.parse("novalue")).hasMessageContaining("success_header");
     }
+
+    @Test
+    void authorizes_exactBearerTokenOnly() {
+        CollectorConfig open = CollectorConfig.builder().build();
+        CollectorConfig locked = CollectorConfig.builder().bearerToken("s3cret").build();
+        assertThat(open.authorizes(null)).isTrue();
+        assertThat(locked.authorizes("Bearer s3cret")).isTrue();
+        assertThat(locked.authorizes(null)).isFalse();
+        assertThat(locked.authorizes("Bearer s3cre")).isFalse();
+        assertThat(locked.authorizes("bearer s3cret")).isFalse();
+        assertThat(locked.authorizes("Bearer s3cret ")).isFalse();
+    }
 }

@@ -32,13 +32,11 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
 
     private final IngestContext context;
     private final CollectorConfig config;
-    private final String expectedAuth;
     private LogEventEncoder encoder;
 
     public IngestHandler(IngestContext context) {
         this.context = context;
         this.config = context.config();
-        this.expectedAuth = config.bearerToken() == null ? null : "Bearer " + config.bearerToken();
     }
 
     @Override
@@ -84,7 +82,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
 
     private FullHttpResponse handle(ChannelHandlerContext ctx, IngestRequest request) {
         HttpHeaders headers = request.headers();
-        if (expectedAuth != null && !expectedAuth.equals(headers.get(HttpHeaderNames.AUTHORIZATION))) {
+        if (!config.authorizes(headers.get(HttpHeaderNames.AUTHORIZATION))) {
             return Responses.UNAUTHORIZED;
         }
         if (!HttpMethod.POST.equals(request.method())) {
