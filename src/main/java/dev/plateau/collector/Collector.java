@@ -58,6 +58,10 @@ public final class Collector implements AutoCloseable {
         if (running || stopped) {
             throw new IllegalStateException(running ? "collector already running" : "collector was stopped; create a new one");
         }
+        String malloc = NativeMemory.applyOnce();
+        if (malloc != null) {
+            events.emit(EventKind.INFO, malloc);
+        }
         output = Outputs.create(config);
         int retries = config.retryLimit() == CollectorConfig.UNLIMITED_RETRIES ? Integer.MAX_VALUE : config.retryLimit();
         flusher = new Flusher(queue, output, counters, config.flush(), events, retries, Flusher.DEFAULT_MAX_BACKOFF);
