@@ -6,18 +6,12 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,28 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Compressed bodies that lie: a gzip bomb that inflates far past {@code buffer_max_size} must be refused with
  * 413 while memory stays bounded; corrupt and truncated gzip must get 400 and keep nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompressionAttackTest {
+class CompressionAttackTest extends AttackSuite {
     static final String GZIP = "Content-Encoding: gzip\r\n";
-
-    @TempDir
-    static Path dir;
-    AttackedCollector collector;
-
-    @BeforeAll
-    void start() {
-        collector = AttackedCollector.start(dir);
-    }
-
-    @AfterEach
-    void aftermath() throws Exception {
-        Aftermath.check(collector);
-    }
-
-    @AfterAll
-    void stop() {
-        collector.close();
-    }
 
     /** {"s":"000…"} of {@code inflated} bytes, gzipped (1 GB of zeros compresses to about 1 MB). */
     static byte[] bomb(long inflated) throws IOException {

@@ -3,19 +3,13 @@ package dev.plateau.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,29 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile HTTP framing against a running collector over a raw socket: bad methods, oversized and conflicting
  * headers, smuggling shapes, pipelined mixes, HTTP/0.9 and random bytes. {@link Aftermath} runs after every case.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileHttpTest {
+class HostileHttpTest extends AttackSuite {
     static final String OK_BODY = "{\"a\":1}";
     static final String INVALID_METHOD = "error: invalid HTTP method\n";
-
-    @TempDir
-    static Path dir;
-    AttackedCollector collector;
-
-    @BeforeAll
-    void start() {
-        collector = AttackedCollector.start(dir);
-    }
-
-    @AfterEach
-    void aftermath() throws Exception {
-        Aftermath.check(collector);
-    }
-
-    @AfterAll
-    void stop() {
-        collector.close();
-    }
 
     static List<Attack> framing() {
         String json = "Content-Type: application/json\r\n";

@@ -3,18 +3,12 @@ package dev.plateau.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,31 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile JSON bodies against a running collector over a raw socket. Each row says what is sent and what the
  * answer is; after every row {@link Aftermath} checks the probe, resting sizes, accounting and leaks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileJsonTest {
+class HostileJsonTest extends AttackSuite {
     /** A sample document whose every strict prefix is invalid JSON: strings, escapes, numbers, nesting. */
     static final String SAMPLE = "[{\"msg\":\"GET /a \\\"q\\\" \\u00e9\\n\",\"n\":-12.5e3,\"ok\":true,\"x\":null,"
             + "\"tags\":[1,\"b\",{\"c\":[]}]},{\"k\":\"caf\u00e9 \u20ac \ud83d\ude00\"}]";
     static final int SAMPLE_RECORDS = 2;
-
-    @TempDir
-    static Path dir;
-    AttackedCollector collector;
-
-    @BeforeAll
-    void start() {
-        collector = AttackedCollector.start(dir);
-    }
-
-    @AfterEach
-    void aftermath() throws Exception {
-        Aftermath.check(collector);
-    }
-
-    @AfterAll
-    void stop() {
-        collector.close();
-    }
 
     static Stream<Integer> prefixLengths() {
         return IntStream.rangeClosed(0, Requests.utf8(SAMPLE).length).boxed();
