@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -63,10 +62,7 @@ class CompareUiTest {
 
     @Start
     void start(Stage stage) {
-        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
-        stage.setScene(new Scene(console.load(), 1400, 880));
-        stage.show();
-        console.start();
+        console = TestConsoles.show(stage, tmp);
     }
 
     @Stop

@@ -11,7 +11,6 @@ import dev.plateau.events.EventKind;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.shape.Line;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -36,11 +35,7 @@ class ConsoleSmokeUiTest {
 
     @Start
     void start(Stage stage) {
-        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
-        stage.setScene(new Scene(console.load(), 1400, 880));
-        stage.setTitle(PlateauApp.TITLE);
-        stage.show();
-        console.start();
+        console = TestConsoles.show(stage, tmp);
     }
 
     @Stop

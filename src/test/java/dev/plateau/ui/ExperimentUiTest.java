@@ -8,7 +8,6 @@ import dev.plateau.runs.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +30,7 @@ class ExperimentUiTest {
 
     @Start
     void start(Stage stage) {
-        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
-        stage.setScene(new Scene(console.load(), 1400, 880));
-        stage.show();
-        console.start();
+        console = TestConsoles.show(stage, tmp);
         console.model().pageProperty().set(Page.COMPARE);
     }
 

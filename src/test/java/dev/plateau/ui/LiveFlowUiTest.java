@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -40,10 +39,7 @@ class LiveFlowUiTest {
 
     @Start
     void start(Stage stage) {
-        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
-        stage.setScene(new Scene(console.load(), 1400, 880));
-        stage.show();
-        console.start();
+        console = TestConsoles.show(stage, tmp);
     }
 
     @Stop

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
@@ -31,10 +30,7 @@ class LoadPanelUiTest {
 
     @Start
     void start(Stage stage) {
-        console = Console.create(new AppOptions(false, "127.0.0.1", 0, tmp.resolve("runs")));
-        stage.setScene(new Scene(console.load(), 1400, 880));
-        stage.show();
-        console.start();
+        console = TestConsoles.show(stage, tmp);
         console.model().pageProperty().set(Page.LOAD);
     }
 
