@@ -1,17 +1,13 @@
 package dev.plateau.collector.encode;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.plateau.collector.EncoderStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -45,8 +41,6 @@ public final class LogEventEncoder implements AutoCloseable {
 
     /** Direct bodies up to this size are parsed from a reused heap copy instead of through an InputStream. */
     static final int SMALL_BODY = 16 * 1024;
-    /** Doubles through Jackson's FastDoubleParser (same correctly rounded values, no FloatingDecimal garbage). */
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     /** Bytes of an event before its record map: array2, array2, fixext8 header (2) + 8 payload, fixmap0. */
     private static final int EVENT_PREFIX = 1 + 1 + 2 + 8 + 1;
 
@@ -63,8 +57,9 @@ public final class LogEventEncoder implements AutoCloseable {
     private final EncoderBuffer out;
     private final RecordWriter writer;
     private final LongSupplier retained;
-    /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the heap UTF-8 check. */
+    /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the UTF-8 check. */
     private final byte[] small = new byte[SMALL_BODY];
+    private final Session session = new Session();
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
@@ -78,16 +73,24 @@ public final class LogEventEncoder implements AutoCloseable {
 
     /** Encodes a JSON body (object, concatenated objects, or array of objects). On error nothing is kept. */
     public Batch encodeJson(ByteBuf body, RequestContext ctx) throws RecordException {
-        if (!body.hasArray() && body.readableBytes() <= SMALL_BODY) {
-            body.getBytes(body.readerIndex(), small, 0, body.readableBytes());
-            body = Unpooled.wrappedBuffer(small, 0, body.readableBytes());
+        int from = body.readerIndex();
+        int len = body.readableBytes();
+        byte[] array = null;
+        int offset = 0;
+        if (body.hasArray()) {
+            array = body.array();
+            offset = body.arrayOffset() + from;
+        } else if (len <= SMALL_BODY) {
+            body.getBytes(from, small, 0, len);
+            array = small;
         }
-        if (!Utf8.isValid(body)) {
+        if (!(array != null ? Utf8.isValid(array, offset, len) : Utf8.isValid(body))) {
             throw new RecordException("body is not valid UTF-8");
         }
+        int bom = hasBom(body) ? 3 : 0;
         Session s = begin(ctx);
-        source(body);
-        try (JsonParser parser = parser(body)) {
+        try (JsonParser parser = array != null ? RawJsonParser.FACTORY.parser(array, offset + bom, len - bom)
+                : RawJsonParser.FACTORY.parser(new ByteBufInputStream(body.duplicate().skipBytes(bom), false))) {
             JsonToken token;
             boolean any = false;
             while ((token = parser.nextToken()) != null) {
@@ -122,18 +125,14 @@ public final class LogEventEncoder implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             rollback(s);
             throw new RecordException("cannot encode records: " + e, e);
-        } finally {
-            writer.source(null, 0, 0, null);
         }
     }
 
-    private void source(ByteBuf body) {
-        int len = body.readableBytes();
-        if (body.hasArray()) {
-            writer.source(body.array(), body.arrayOffset() + body.readerIndex(), len, null);
-        } else if (body.nioBufferCount() == 1) {
-            writer.source(null, 0, len, body.nioBuffer(body.readerIndex(), len));
-        }
+    /** A UTF-8 byte-order mark at the start (Jackson's own bootstrapper skipped it too; the encoder does it now). */
+    private static boolean hasBom(ByteBuf body) {
+        int i = body.readerIndex();
+        return body.readableBytes() >= 3 && body.getByte(i) == (byte) 0xef && body.getByte(i + 1) == (byte) 0xbb
+                && body.getByte(i + 2) == (byte) 0xbf;
     }
 
     /** Encodes an {@code application/x-www-form-urlencoded} body as one record of string values. */
@@ -231,7 +230,7 @@ public final class LogEventEncoder implements AutoCloseable {
     private void finishRecord(Session s, int header, int fields, String tag) throws IOException {
         if (s.ctx.remoteAddr() != null) {
             writer.cached(s.ctx.remoteAddrKey());
-            writer.cached(s.ctx.remoteAddr());
+            writer.string(s.ctx.remoteAddr());
             fields++;
         }
         int start = header - EVENT_PREFIX;
@@ -260,19 +259,12 @@ public final class LogEventEncoder implements AutoCloseable {
 
     private Session begin(RequestContext ctx) {
         writer.begin();
-        return new Session(ctx, ctx.time().toBytes(), out.buf().writerIndex());
+        return session.reset(ctx, ctx.time().toBytes(), out.buf().writerIndex());
     }
 
     private void rollback(Session s) {
         writer.begin();
         out.buf().writerIndex(s.startIndex);
-    }
-
-    private static JsonParser parser(ByteBuf body) throws IOException {
-        if (body.hasArray()) {
-            return JSON.createParser(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
-        }
-        return JSON.createParser((InputStream) new ByteBufInputStream(body.duplicate(), false));
     }
 
     private static String describe(JsonToken token) {
@@ -292,11 +284,11 @@ public final class LogEventEncoder implements AutoCloseable {
         return loc == null ? "" : " at byte " + loc.getByteOffset();
     }
 
-    /** One encode call: its context, shared time bytes, start index and the groups built so far. */
+    /** One encode call: its context, shared time bytes, start index and the groups built so far (reused). */
     private static final class Session {
-        final RequestContext ctx;
-        final byte[] time;
-        final int startIndex;
+        RequestContext ctx;
+        byte[] time;
+        int startIndex;
         final List<TagGroup> groups = new ArrayList<>(1);
         int records;
         String tag;
@@ -304,10 +296,17 @@ public final class LogEventEncoder implements AutoCloseable {
         int groupEnd;
         int groupRecords;
 
-        Session(RequestContext ctx, byte[] time, int startIndex) {
+        Session reset(RequestContext ctx, byte[] time, int startIndex) {
             this.ctx = ctx;
             this.time = time;
             this.startIndex = startIndex;
+            groups.clear();
+            records = 0;
+            tag = null;
+            groupStart = 0;
+            groupEnd = 0;
+            groupRecords = 0;
+            return this;
         }
 
         void add(String recordTag, int start, int end) {
@@ -328,7 +327,9 @@ public final class LogEventEncoder implements AutoCloseable {
             if (groupRecords > 0) {
                 groups.add(new TagGroup(tag, groupStart, groupEnd - groupStart, groupRecords));
             }
-            return new Batch(records, List.copyOf(groups));
+            Batch batch = new Batch(records, List.copyOf(groups));
+            ctx = null;
+            return batch;
         }
     }
 }

@@ -2,15 +2,15 @@ package dev.plateau.collector.encode;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Finds the end of a JSON string in the raw body, 8 bytes per step: the index of its closing quote when the
+ * Finds the end of a JSON string in the raw input, 8 bytes per step: the index of its closing quote when the
  * string holds no escape and no control character (its UTF-8 bytes, already validated, are then the msgpack
  * string's bytes as they are), or {@code -1} so the caller lets Jackson decode it (escapes, or an unescaped
  * control character that Jackson rejects). Bytes {@code >= 0x80} never match, so multi-byte text stays on the
- * fast path.
+ * fast path. The first special byte of a word is located from the match mask (lowest set bit, little-endian
+ * read), not byte by byte: most log strings are short, so the last word is most of the work.
  *
  * <pre>{@code
  * int end = RawStrings.end(body, quote + 1, body.length);   // -1: decode through Jackson
@@ -30,7 +30,13 @@ final class RawStrings {
     /** End of the string starting at {@code from} (just after its opening quote) in {@code a[.., limit)}. */
     static int end(byte[] a, int from, int limit) {
         int i = from;
-        while (i + 8 <= limit && !special((long) LONGS.get(a, i))) {
+        while (i + 8 <= limit) {
+            long mask = special((long) LONGS.get(a, i));
+            if (mask != 0) {
+                // the lowest flagged byte is exact (borrows only run towards higher bytes)
+                int at = i + (Long.numberOfTrailingZeros(mask) >>> 3);
+                return a[at] == '"' ? at : -1;
+            }
             i += 8;
         }
         for (; i < limit; i++) {
@@ -45,28 +51,13 @@ final class RawStrings {
         return -1;
     }
 
-    /** As {@link #end(byte[], int, int)} over absolute indexes of {@code buf}. */
-    static int end(ByteBuffer buf, int from, int limit) {
-        int i = from;
-        while (i + 8 <= limit && !special(buf.getLong(i))) {
-            i += 8;
-        }
-        for (; i < limit; i++) {
-            int b = buf.get(i);
-            if (b == '"') {
-                return i;
-            }
-            if (b == '\\' || b >= 0 && b < 0x20) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** True if some byte of {@code w} may be a quote, a backslash or below 0x20 (never misses one). */
-    private static boolean special(long w) {
+    /**
+     * The high bit set in each byte of {@code w} that may be a quote, a backslash or below 0x20; the lowest set
+     * one is exactly the first such byte (higher ones may be false positives after it).
+     */
+    private static long special(long w) {
         long q = w ^ QUOTES;
         long s = w ^ BACKSLASHES;
-        return ((((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w)) & HIGHS) != 0;
+        return (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w)) & HIGHS;
     }
 }

@@ -2,13 +2,10 @@ package dev.plateau.collector.encode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Writes Fluent Bit V2 events {@code [[EventTime, {}], {record}]} as msgpack into an {@link EncoderBuffer},
@@ -16,9 +13,10 @@ import java.util.Map;
  *
  * <p>Bytes are staged in one reused heap array of {@link #STAGING} bytes and handed to the buffer in blocks (one
  * bulk copy per 8 KiB instead of one {@code ByteBuf} call per header). String values without escapes are copied as
- * raw bytes from the body ({@link #source}, found by {@link RawStrings}; Jackson then skips them undecoded); strings
- * with escapes are UTF-8 encoded straight from the parser's character buffer ({@link JsonParser#getTextCharacters()}); field names, which Jackson canonicalizes,
- * are encoded once and kept, header included, in a small bounded cache. Unpaired surrogates (only possible from
+ * raw bytes from the parser's input ({@link RawJsonParser}: found and copied in one pass, never decoded); strings
+ * with escapes are UTF-8 encoded straight from the parser's character buffer ({@link JsonParser#getTextCharacters()}); field names, which Jackson canonicalizes
+ * (the same {@code String} instance every time), are encoded once and kept, header included, in a small bounded
+ * cache keyed by identity. Unpaired surrogates (only possible from
  * JSON escapes of lone surrogates, the body itself is checked) become {@code ?}, as {@code String.getBytes} does.
  *
  * <p>Sizes of JSON objects and arrays are unknown while streaming, so every map and array of a record gets a
@@ -33,32 +31,20 @@ import java.util.Map;
  */
 final class RecordWriter {
     static final int STAGING = 8 * 1024;
-    private static final int NAME_CACHE = 1024;
+    /** Slots of the name cache (a power of two); it is emptied when three quarters are taken. */
+    private static final int NAME_CACHE = 2048;
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final EncoderBuffer out;
     private final byte[] st = new byte[STAGING];
-    private final Map<String, byte[]> names = new HashMap<>();
+    private final String[] nameKeys = new String[NAME_CACHE];
+    private final byte[][] namePacked = new byte[NAME_CACHE][];
+    private int nameCount;
     /** Staged bytes; {@code st[0]} lands at the buffer's writer index. */
     private int n;
-    private byte[] array;
-    private int arrayOffset;
-    private ByteBuffer nio;
-    private int length;
 
     RecordWriter(EncoderBuffer out) {
         this.out = out;
-    }
-
-    /**
-     * The body being parsed, for copying strings without escapes as raw bytes: its array and the array index of
-     * its first byte, or a NIO view of it (absolute indexes from 0), or neither (strings are then decoded).
-     */
-    void source(byte[] array, int offset, int length, ByteBuffer nio) {
-        this.array = array;
-        this.arrayOffset = offset;
-        this.nio = nio;
-        this.length = length;
     }
 
     /** Drops staged bytes (a new request, or the rollback of a failed one). */
@@ -97,16 +83,32 @@ final class RecordWriter {
         }
     }
 
-    /** Packs a string as str8/16/32 (header and bytes cached: for names, keys and addresses that repeat). */
+    /**
+     * Packs a string as str8/16/32, header and bytes cached by identity: for field names (canonical instances from
+     * Jackson) and constant keys. A string built per request would only fill the cache; use {@link #string}.
+     */
     void cached(String s) throws IOException {
-        byte[] packed = names.get(s);
-        if (packed == null) {
-            if (names.size() >= NAME_CACHE) {
-                names.clear();
+        int mask = NAME_CACHE - 1;
+        int i = System.identityHashCode(s) & mask;
+        String k;
+        while ((k = nameKeys[i]) != null) {
+            if (k == s) {
+                byte[] packed = namePacked[i];
+                raw(packed, 0, packed.length);
+                return;
             }
-            packed = pack(s);
-            names.put(s, packed);
+            i = (i + 1) & mask;
         }
+        if (nameCount >= NAME_CACHE * 3 / 4) {
+            Arrays.fill(nameKeys, null);
+            Arrays.fill(namePacked, null);
+            nameCount = 0;
+            i = System.identityHashCode(s) & mask;
+        }
+        byte[] packed = pack(s);
+        nameKeys[i] = s;
+        namePacked[i] = packed;
+        nameCount++;
         raw(packed, 0, packed.length);
     }
 
@@ -193,49 +195,21 @@ final class RecordWriter {
     }
 
     /**
-     * Copies the current string token's bytes straight from the body when it holds no escape (the body was
-     * validated as UTF-8 already); Jackson then skips the token without decoding it. False if it must be decoded.
+     * Copies the current string token's bytes straight from the parser's input when it holds no escape (the body
+     * was validated as UTF-8 already) and marks the token read; false if it must be decoded.
      */
     private boolean rawString(JsonParser parser) throws IOException {
-        if (array == null && nio == null) {
+        if (!(parser instanceof RawJsonParser p)) {
             return false;
         }
-        if (!(parser instanceof ParserBase base)) {
+        int end = p.rawEnd();
+        if (end < 0) {
             return false;
         }
-        // byte-based parsers: the offset just past the token's first byte (its location is this - 1); no
-        // JsonLocation is allocated
-        long after = base.getTokenCharacterOffset();
-        if (after < 1 || after > length) {
-            return false;
-        }
-        int from = (int) after;
-        if ((array != null ? array[arrayOffset + from - 1] : nio.get(from - 1)) != '"') {
-            return false;
-        }
-        if (array != null) {
-            int end = RawStrings.end(array, arrayOffset + from, arrayOffset + length);
-            if (end < 0) {
-                return false;
-            }
-            strHeader(end - arrayOffset - from);
-            raw(array, arrayOffset + from, end - arrayOffset - from);
-        } else {
-            int end = RawStrings.end(nio, from, length);
-            if (end < 0) {
-                return false;
-            }
-            strHeader(end - from);
-            for (int at = from; at < end; ) {
-                if (n == STAGING) {
-                    flush();
-                }
-                int k = Math.min(end - at, STAGING - n);
-                nio.get(at, st, n, k);
-                n += k;
-                at += k;
-            }
-        }
+        int from = p.inputPtr();
+        strHeader(end - from);
+        raw(p.input(), from, end - from);
+        p.consumeRaw(end);
         return true;
     }
 

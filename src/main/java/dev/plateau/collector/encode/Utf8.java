@@ -43,6 +43,11 @@ final class Utf8 {
         return carry == 0;
     }
 
+    /** True if {@code a[off, off + len)} is well-formed UTF-8. */
+    static boolean isValid(byte[] a, int off, int len) {
+        return isValid(ByteBuffer.wrap(a, off, len));
+    }
+
     static boolean isValid(ByteBuffer bytes) {
         return completePrefix(bytes, true) == bytes.limit() - bytes.position();
     }
