@@ -10,6 +10,7 @@ import dev.plateau.events.EventKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -63,12 +64,27 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
                 encoder.reset();
             }
         }
+        context.counters().response(answer.status().code());
+        ctx.writeAndFlush(outgoing(answer, request));
+    }
+
+    /**
+     * The canned answer to send. A keep-alive HTTP/1.1 request getting an answer without {@code Connection: close}
+     * shares the canned headers: nothing downstream writes them then ({@code HttpServerKeepAliveHandler} only
+     * marks answers that close, the encoders only read), so no header copy per request. Every other case gets a
+     * private copy, which the keep-alive handler (or the HTTP/1.0 keep-alive line below) may change.
+     */
+    static FullHttpResponse outgoing(FullHttpResponse answer, IngestRequest request) {
+        boolean http10 = request.version().equals(HttpVersion.HTTP_1_0);
+        if (request.keepAlive() && !http10 && !answer.headers().contains(HttpHeaderNames.CONNECTION)) {
+            return new DefaultFullHttpResponse(answer.protocolVersion(), answer.status(),
+                    answer.content().retainedDuplicate(), answer.headers(), answer.trailingHeaders());
+        }
         FullHttpResponse out = answer.retainedDuplicate();
-        if (request.keepAlive() && request.version().equals(HttpVersion.HTTP_1_0) && answer != Responses.TOO_LARGE) {
+        if (request.keepAlive() && http10 && answer != Responses.TOO_LARGE) {
             out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        context.counters().response(answer.status().code());
-        ctx.writeAndFlush(out);
+        return out;
     }
 
     /** Last handler: a reset or broken connection just ends it (no stack trace at the pipeline's tail). */

@@ -271,6 +271,43 @@ class IngestResponsesTest {
     }
 
     @Test
+    void aClosingAnswerNeverLeaksIntoTheSharedHeadersOfLaterKeepAliveAnswers() throws Exception {
+        // keep-alive HTTP/1.1 answers share the canned headers; closing ones must get a private copy
+        for (int round = 0; round < 3; round++) {
+            try (RawHttp raw = fx.raw()) {
+                RawHttp.Response closing = raw.exchange(RawHttp.post("/c", JSON, "{\"a\":1}", "Connection: close\r\n"));
+                assertThat(closing.header("Connection")).isEqualToIgnoringCase("close");
+            }
+            try (RawHttp raw = fx.raw()) {
+                raw.exchange("POST / HTTP/1.0\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 0\r\n\r\n");
+            }
+            try (RawHttp raw = fx.raw()) {
+                raw.send(RawHttp.post("/p", JSON, "{\"a\":1}", "") + RawHttp.post("/p", JSON, "", "Connection: close\r\n"));
+                assertThat(raw.read().header("Connection")).isNull();
+                assertThat(raw.read().header("Connection")).isEqualToIgnoringCase("close");
+            }
+            try (RawHttp raw = fx.raw()) {
+                for (String body : new String[] {"{\"a\":1}", ""}) {
+                    RawHttp.Response r = raw.exchange(RawHttp.post("/k", JSON, body, ""));
+                    assertThat(r.header("Connection")).as("round %d, body '%s'", round, body).isNull();
+                }
+            }
+        }
+        assertThat(Responses.NO_PAYLOAD.headers().names()).containsExactly("Content-Length");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsSkippedAndUtf16IsRejected() throws Exception {
+        assertAnswer(rawPost("/", JSON, "\ufeff{\"a\":1}", ""), "HTTP/1.1 201 Created", "");
+        assertThat(recordsIn()).isEqualTo(1);
+        // UTF-16LE bytes of {"a":1}: each ASCII char followed by a NUL (read as UTF-8: invalid JSON)
+        String utf16 = new String("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1);
+        assertAnswer(rawPost("/", JSON, utf16, ""), "HTTP/1.1 400 Bad Request", "error: unable to process records\n");
+        assertThat(recordsIn()).isEqualTo(1);
+    }
+
+    @Test
     void answersBothOfTwoPipelinedRequestsInOneWrite() throws Exception {
         try (RawHttp raw = fx.raw()) {
             raw.send(RawHttp.post("/one", JSON, "{\"a\":1}", "") + RawHttp.post("/two", JSON, "[{\"b\":2},{\"c\":3}]", ""));
