@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        dev.plateau.collector.NativeMemory.preferCleanerFreeDirectBuffers();
         System.exit(commandLine().execute(args));
     }
 }

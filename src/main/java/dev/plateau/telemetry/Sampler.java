@@ -182,7 +182,7 @@ public final class Sampler implements AutoCloseable {
     private long directUsed() {
         long netty = Math.max(0, PlatformDependent.usedDirectMemory());
         long jvm = directPool == null ? 0 : Math.max(0, directPool.getMemoryUsed());
-        return netty + jvm;
+        return PlatformDependent.useDirectBufferNoCleaner() ? netty + jvm : Math.max(netty, jvm);
     }
 
     /** Scheduled samples that threw (a failing listener or probe); sampling goes on regardless. */

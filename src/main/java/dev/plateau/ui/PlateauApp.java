@@ -56,6 +56,7 @@ public final class PlateauApp extends Application {
     }
 
     public static void main(String[] args) {
+        dev.plateau.collector.NativeMemory.preferCleanerFreeDirectBuffers();
         launch(args);
     }
 }

@@ -129,6 +129,20 @@ class SamplerTest {
     }
 
     @Test
+    void nettyDirectBuffersAreCountedOnceWithOrWithoutACleaner() {
+        sampler = new Sampler(() -> null, Duration.ofMillis(250), new SampleRing(16), Clock.systemUTC());
+        long before = sampler.sampleNow().directUsedBytes();
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.UnpooledByteBufAllocator.DEFAULT.directBuffer(8_000_000, 8_000_000);
+        try {
+            long grown = sampler.sampleNow().directUsedBytes() - before;
+            assertThat(grown).as("cleaner-backed: %s", !io.netty.util.internal.PlatformDependent.useDirectBufferNoCleaner())
+                    .isBetween(8_000_000L, 9_000_000L);
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
     void watchesAnExternalProcess() throws IOException {
         sampler = new Sampler(() -> null, Duration.ofMillis(250), new SampleRing(16), Clock.systemUTC());
         Process p = new ProcessBuilder("sleep", "60").start();
