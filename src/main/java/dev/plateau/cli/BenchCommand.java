@@ -34,12 +34,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "32", description = "Keep-alive connections (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--small-requests", defaultValue = "50000",
-            description = "Measured small-body (1 record) requests per server (default: ${DEFAULT-VALUE}); a fifth more warm up.")
+    @Option(names = "--small-requests", defaultValue = "20000",
+            description = "Measured small-body (1 record) requests per server in each of 3 alternating rounds "
+                    + "(default: ${DEFAULT-VALUE}); as many warm up first.")
     int smallRequests;
 
-    @Option(names = "--large-requests", defaultValue = "1000",
-            description = "Measured large-body (~1 MB) requests per server (default: ${DEFAULT-VALUE}); a fifth more warm up.")
+    @Option(names = "--large-requests", defaultValue = "300",
+            description = "Measured large-body (~1 MB) requests per server in each of 3 alternating rounds "
+                    + "(default: ${DEFAULT-VALUE}); as many warm up first.")
     int largeRequests;
 
     @Option(names = "--large-lines", defaultValue = "" + BenchPlan.DEFAULT_LARGE_LINES,

@@ -6,8 +6,8 @@ import java.time.Duration;
  * What {@code plateau bench} runs, validated on construction (messages name the CLI flag).
  *
  * @param connections    keep-alive connections per phase (both generators)
- * @param smallRequests  measured requests with the small body (one record) per server; warm-up is a fifth more
- * @param largeRequests  measured requests with the large body (~1 MB) per server; warm-up is a fifth more
+ * @param smallRequests  measured requests with the small body (one record) per server and round; the warm-up is as many
+ * @param largeRequests  measured requests with the large body (~1 MB) per server and round; the warm-up is as many
  * @param largeLines     generated lines in the large body ({@value #DEFAULT_LARGE_LINES} ≈ 1 MB)
  * @param wrkDuration    length of each wrk run
  * @param wrk            run wrk too (when it is on the PATH)
@@ -38,8 +38,8 @@ public record BenchPlan(int connections, int smallRequests, int largeRequests, i
         }
     }
 
-    /** Warm-up requests before a measured phase of {@code measured} requests: a fifth, at least one per connection. */
+    /** Warm-up requests per server before the measured rounds of {@code measured} requests: as many, at least one per connection. */
     public int warmup(int measured) {
-        return Math.max(connections, measured / 5);
+        return Math.max(connections, measured);
     }
 }
