@@ -60,6 +60,7 @@ public final class LogEventEncoder implements AutoCloseable {
     /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the UTF-8 check. */
     private final byte[] small = new byte[SMALL_BODY];
     private final Session session = new Session();
+    private final java.nio.ByteBuffer smallView = java.nio.ByteBuffer.wrap(small);
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
@@ -84,7 +85,9 @@ public final class LogEventEncoder implements AutoCloseable {
             body.getBytes(from, small, 0, len);
             array = small;
         }
-        if (!(array != null ? Utf8.isValid(array, offset, len) : Utf8.isValid(body))) {
+        boolean valid = array == small ? Utf8.isValid(smallView.limit(len).position(0))
+                : array != null ? Utf8.isValid(array, offset, len) : Utf8.isValid(body);
+        if (!valid) {
             throw new RecordException("body is not valid UTF-8");
         }
         int bom = hasBom(body) ? 3 : 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
@@ -90,6 +91,17 @@ final class RawJsonParser extends UTF8StreamJsonParser {
 
         RawJsonParser parser(InputStream in) throws IOException {
             return (RawJsonParser) createParser(in);
+        }
+
+        /** Error messages say "at byte N" themselves; no per-request reference to the content is needed. */
+        @Override
+        protected ContentReference _createContentReference(Object content) {
+            return ContentReference.unknown();
+        }
+
+        @Override
+        protected ContentReference _createContentReference(Object content, int offset, int length) {
+            return ContentReference.unknown();
         }
 
         @Override

@@ -34,10 +34,15 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
     private final IngestContext context;
     private final CollectorConfig config;
     private LogEventEncoder encoder;
+    /** The success answer has no {@code Connection} header of its own, so keep-alive answers may share its headers. */
+    private final boolean sharedSuccess;
+    private String lastUri;
+    private String lastTag;
 
     public IngestHandler(IngestContext context) {
         this.context = context;
         this.config = context.config();
+        this.sharedSuccess = !context.success().headers().contains(HttpHeaderNames.CONNECTION);
     }
 
     @Override
@@ -65,18 +70,19 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
             }
         }
         context.counters().response(answer.status().code());
-        ctx.writeAndFlush(outgoing(answer, request));
+        // no promise per request: nothing waits on this write; a failed write reaches exceptionCaught
+        ctx.writeAndFlush(outgoing(answer, request, answer == context.success() && sharedSuccess), ctx.voidPromise());
     }
 
     /**
-     * The canned answer to send. A keep-alive HTTP/1.1 request getting an answer without {@code Connection: close}
-     * shares the canned headers: nothing downstream writes them then ({@code HttpServerKeepAliveHandler} only
+     * The canned answer to send. A keep-alive HTTP/1.1 request getting the success answer (when its configured
+     * headers hold no {@code Connection}; errors are rare and always copied) shares the canned headers: nothing downstream writes them then ({@code HttpServerKeepAliveHandler} only
      * marks answers that close, the encoders only read), so no header copy per request. Every other case gets a
      * private copy, which the keep-alive handler (or the HTTP/1.0 keep-alive line below) may change.
      */
-    static FullHttpResponse outgoing(FullHttpResponse answer, IngestRequest request) {
+    static FullHttpResponse outgoing(FullHttpResponse answer, IngestRequest request, boolean mayShare) {
         boolean http10 = request.version().equals(HttpVersion.HTTP_1_0);
-        if (request.keepAlive() && !http10 && !answer.headers().contains(HttpHeaderNames.CONNECTION)) {
+        if (mayShare && request.keepAlive() && !http10) {
             return new DefaultFullHttpResponse(answer.protocolVersion(), answer.status(),
                     answer.content().retainedDuplicate(), answer.headers(), answer.trailingHeaders());
         }
@@ -148,7 +154,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private FullHttpResponse encode(IngestRequest request, ByteBuf body, BodyType type) {
-        String tag = TagRules.fromUri(request.uri(), config.tag());
+        String tag = tagOf(request.uri());
         String remote = config.addRemoteAddr() ? firstForwardedFor(request.headers()) : null;
         RequestContext rc = new RequestContext(EventTime.now(), tag, config.tagKey(), config.remoteAddrKey(), remote);
         LogEventEncoder.Batch batch;
@@ -159,6 +165,15 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
         }
         commit(batch);
         return context.success();
+    }
+
+    /** The tag of a request path; a connection usually posts to one path, so the last one is kept. */
+    private String tagOf(String uri) {
+        if (!uri.equals(lastUri)) {
+            lastTag = TagRules.fromUri(uri, config.tag());
+            lastUri = uri;
+        }
+        return lastTag;
     }
 
     /** Copies each tag group out of the encoder's buffer into a chunk the queue owns. */
