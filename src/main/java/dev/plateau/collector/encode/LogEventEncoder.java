@@ -60,6 +60,9 @@ public final class LogEventEncoder implements AutoCloseable {
     /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the UTF-8 check. */
     private final byte[] small = new byte[SMALL_BODY];
     private final Session session = new Session();
+    /** Parses every in-memory body of this encoder (direct bodies over {@link #SMALL_BODY} stream through their own). */
+    private RawJsonParser parser;
+    private int parsersCreated;
     private final java.nio.ByteBuffer smallView = java.nio.ByteBuffer.wrap(small);
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
@@ -92,7 +95,7 @@ public final class LogEventEncoder implements AutoCloseable {
         }
         int bom = hasBom(body) ? 3 : 0;
         Session s = begin(ctx);
-        try (JsonParser parser = array != null ? RawJsonParser.FACTORY.parser(array, offset + bom, len - bom)
+        try (JsonParser parser = array != null ? parser().reuse(array, offset + bom, len - bom)
                 : RawJsonParser.FACTORY.parser(new ByteBufInputStream(body.duplicate().skipBytes(bom), false))) {
             JsonToken token;
             boolean any = false;
@@ -129,6 +132,24 @@ public final class LogEventEncoder implements AutoCloseable {
             rollback(s);
             throw new RecordException("cannot encode records: " + e, e);
         }
+    }
+
+    /** This encoder's reusable parser, replaced when it has collected too many field names. */
+    private RawJsonParser parser() throws IOException {
+        if (parser != null && parser.exhausted()) {
+            parser.dispose();
+            parser = null;
+        }
+        if (parser == null) {
+            parser = RawJsonParser.FACTORY.reusable();
+            parsersCreated++;
+        }
+        return parser;
+    }
+
+    /** Reusable parsers this encoder has created (a new one after too many distinct field names). */
+    int parsersCreated() {
+        return parsersCreated;
     }
 
     /** A UTF-8 byte-order mark at the start (Jackson's own bootstrapper skipped it too; the encoder does it now). */
@@ -208,6 +229,14 @@ public final class LogEventEncoder implements AutoCloseable {
     public void close() {
         destroy();
         stats.unregister(retained);
+        if (parser != null) {
+            try {
+                parser.dispose();
+            } catch (IOException ignored) {
+                // nothing to release beyond Jackson's own buffers
+            }
+            parser = null;
+        }
     }
 
     private void record(JsonParser parser, Session s) throws IOException {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,6 +22,14 @@ import java.io.InputStream;
  * ({@link #_skipString()}); anything with an escape, a control character or an end outside the loaded input goes
  * through Jackson's own code, which decodes it or reports the error. Tokenizing, numbers, names (canonicalized),
  * nesting limits and error messages stay Jackson's.
+ *
+ * <p>Reuse ({@link Factory#reusable()}): one parser per encoder reads every in-memory body ({@link #reuse}), so
+ * a small request does not build a parser, its contexts and buffers (about 750 bytes of heap) each time. Between
+ * bodies it releases its buffers exactly as closing would (text buffer, name copy buffer, new field names merged
+ * into the factory's table) but stays usable: end of input and {@link #close()} only finish the body. The field
+ * name table of a reused parser only grows with names never seen before; past {@value #MAX_NAMES} new names
+ * {@link #exhausted()} says to replace it, so a client inventing names cannot grow it without bound. Buffers come
+ * from Jackson's thread-local recycler pool (pinned in the factory): a parser stays on its event loop's thread.
  *
  * <p>The bytes are always read as UTF-8 (Fluent Bit reads bodies as UTF-8; the encoder validates them strictly
  * first): the factory skips Jackson's charset detection, so a UTF-16 or UTF-32 body is invalid JSON here, and the
@@ -37,10 +47,83 @@ import java.io.InputStream;
 final class RawJsonParser extends UTF8StreamJsonParser {
     /** Creates these parsers; field names canonicalized, doubles through Jackson's FastDoubleParser. */
     static final Factory FACTORY = new Factory();
+    /** Distinct field names a reused parser may collect before it is replaced. */
+    static final int MAX_NAMES = 4000;
+    private static final byte[] NO_INPUT = new byte[0];
+
+    /** The root context; a reused parser goes back to it for every body (children are reused by Jackson). */
+    private final JsonReadContext root;
+    private final int namesAtStart;
+    private boolean reusable;
 
     private RawJsonParser(IOContext ctxt, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names,
             byte[] buffer, int start, int end, boolean recyclable) {
         super(ctxt, features, in, codec, names, buffer, start, end, recyclable);
+        root = _parsingContext;
+        namesAtStart = names.size();
+    }
+
+    /**
+     * Points a reusable parser at {@code data[offset, offset + len)}, in the state of a parser just created for
+     * it (byte offsets in errors count from {@code offset}).
+     */
+    RawJsonParser reuse(byte[] data, int offset, int len) {
+        if (!reusable) {
+            throw new IllegalStateException("not a reusable parser");
+        }
+        _inputBuffer = data;
+        _inputPtr = offset;
+        _inputEnd = offset + len;
+        _currInputProcessed = -offset;
+        _currInputRow = 1;
+        _currInputRowStart = offset;
+        _tokenInputTotal = 0;
+        _tokenInputRow = 1;
+        _tokenInputCol = 0;
+        _parsingContext = root;
+        _currToken = null;
+        _lastClearedToken = null;
+        _nextToken = null;
+        _tokenCount = 0;
+        _tokenIncomplete = false;
+        _nameCopied = false;
+        _binaryValue = null;
+        _numTypesValid = NR_UNKNOWN;
+        _closed = false;
+        return this;
+    }
+
+    /**
+     * True when a reused parser has added so many field names to what it started with (the factory's table, itself
+     * bounded by Jackson) that it should be replaced.
+     */
+    boolean exhausted() {
+        return _symbols.size() - namesAtStart > MAX_NAMES;
+    }
+
+    /**
+     * Ends the current body. A reusable parser releases its buffers and forgets the body but stays usable; any
+     * other parser closes as Jackson's does.
+     */
+    @Override
+    public void close() throws IOException {
+        if (!reusable) {
+            super.close();
+        } else if (!_closed) {
+            _closed = true;
+            _inputPtr = _inputEnd;
+            _releaseBuffers();
+            _inputBuffer = NO_INPUT;
+        }
+    }
+
+    /** Closes a reusable parser for good (its I/O context and recycler released). */
+    void dispose() throws IOException {
+        if (reusable) {
+            reusable = false;
+            _closed = false;
+            super.close();
+        }
     }
 
     /**
@@ -82,7 +165,8 @@ final class RawJsonParser extends UTF8StreamJsonParser {
 
         private Factory() {
             super(new JsonFactoryBuilder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                    .disable(JsonFactory.Feature.CHARSET_DETECTION));
+                    .disable(JsonFactory.Feature.CHARSET_DETECTION)
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool()));
         }
 
         RawJsonParser parser(byte[] data, int offset, int len) throws IOException {
@@ -91,6 +175,14 @@ final class RawJsonParser extends UTF8StreamJsonParser {
 
         RawJsonParser parser(InputStream in) throws IOException {
             return (RawJsonParser) createParser(in);
+        }
+
+        /** A parser to {@link RawJsonParser#reuse} for body after body on this thread. */
+        RawJsonParser reusable() throws IOException {
+            RawJsonParser p = parser(NO_INPUT, 0, 0);
+            p.reusable = true;
+            p._closed = true;
+            return p;
         }
 
         /** Error messages say "at byte N" themselves; no per-request reference to the content is needed. */

@@ -239,6 +239,69 @@ class LogEventEncoderTest {
         }
     }
 
+    /** One parser reads every body of an encoder: no state may leak from one body (or one failure) to the next. */
+    @Nested
+    class ParserReuse {
+        private byte[] fresh(String body) throws Exception {
+            try (LogEventEncoder other = new LogEventEncoder(UnpooledByteBufAllocator.DEFAULT, new EncoderStats())) {
+                ByteBuf buf = Events.heap(body);
+                try {
+                    other.encodeJson(buf, CTX);
+                } finally {
+                    buf.release();
+                }
+                return ByteBufUtil.getBytes(other.buffer());
+            }
+        }
+
+        @Test
+        void aFailureDeepInsideABodyLeavesNothingForTheNextOne() throws Exception {
+            String good = "[{\"a\":{\"b\":[1,2,{\"c\":\"x\\ny\"}]},\"d\":1.25},{\"e\":\"f\"}]";
+            byte[] expected = fresh(good);
+            String[] bad = {"{\"a\":{\"b\":[1,2,{\"c\":", "{\"a\":[[[[", "{\"a\":\"unterminated", "{\"a\":1}]",
+                "{\"a\":tru}", "[{\"a\":1},2]", "{\"a\":\"x\u0001y\"}"};
+            for (String b : bad) {
+                assertThatThrownBy(() -> json(b)).as(b).isInstanceOf(RecordException.class);
+                encoder.reset();
+                json(good);
+                assertThat(ByteBufUtil.getBytes(encoder.buffer())).as("after %s", b).isEqualTo(expected);
+                encoder.reset();
+            }
+        }
+
+        @Test
+        void errorsReadAsFromAFreshParser() throws Exception {
+            String bad = "{\"a\":1,\n\"b\":x}";
+            String freshMessage;
+            try (LogEventEncoder other = new LogEventEncoder(UnpooledByteBufAllocator.DEFAULT, new EncoderStats())) {
+                ByteBuf buf = Events.heap(bad);
+                try {
+                    other.encodeJson(buf, CTX);
+                    throw new AssertionError("accepted " + bad);
+                } catch (RecordException e) {
+                    freshMessage = e.getMessage();
+                } finally {
+                    buf.release();
+                }
+            }
+            json("{\"warm\":\"up\"}");
+            encoder.reset();
+            assertThat(freshMessage).contains("at byte 14");
+            assertThatThrownBy(() -> json(bad)).hasMessage(freshMessage);
+        }
+
+        @Test
+        void clientsInventingFieldNamesGetTheParserReplacedNotGrown() throws Exception {
+            for (int i = 0; i <= RawJsonParser.MAX_NAMES + 100; i++) {
+                json("{\"name" + i + "\":" + i + "}");
+                encoder.reset();
+            }
+            assertThat(encoder.parsersCreated()).isEqualTo(2);
+            json("{\"name7\":7}");
+            assertThat(Events.decodeAll(encoder.buffer()).get(0).record().toJson()).isEqualTo("{\"name7\":7}");
+        }
+    }
+
     @Nested
     class Rejects {
         @Test
