@@ -48,7 +48,10 @@ public final class LogEventEncoder implements AutoCloseable {
     public record TagGroup(String tag, int offset, int length, int records) {
     }
 
-    /** What one request produced; valid until the next {@link #reset()} or {@link #destroy()}. */
+    /**
+     * What one request produced; valid until the next encode, {@link #reset()} or {@link #destroy()} (the group list
+     * is a read-only view the encoder reuses).
+     */
     public record Batch(int records, List<TagGroup> groups) {
     }
 
@@ -291,7 +294,7 @@ public final class LogEventEncoder implements AutoCloseable {
 
     private Session begin(RequestContext ctx) {
         writer.begin();
-        return session.reset(ctx, ctx.time().toBytes(), out.buf().writerIndex());
+        return session.reset(ctx, ctx.time(), out.buf().writerIndex());
     }
 
     private void rollback(Session s) {
@@ -316,19 +319,20 @@ public final class LogEventEncoder implements AutoCloseable {
         return loc == null ? "" : " at byte " + loc.getByteOffset();
     }
 
-    /** One encode call: its context, shared time bytes, start index and the groups built so far (reused). */
+    /** One encode call: its context, shared time, start index and the groups built so far (reused). */
     private static final class Session {
         RequestContext ctx;
-        byte[] time;
+        EventTime time;
         int startIndex;
         final List<TagGroup> groups = new ArrayList<>(1);
+        final List<TagGroup> groupsView = java.util.Collections.unmodifiableList(groups);
         int records;
         String tag;
         int groupStart;
         int groupEnd;
         int groupRecords;
 
-        Session reset(RequestContext ctx, byte[] time, int startIndex) {
+        Session reset(RequestContext ctx, EventTime time, int startIndex) {
             this.ctx = ctx;
             this.time = time;
             this.startIndex = startIndex;
@@ -359,7 +363,7 @@ public final class LogEventEncoder implements AutoCloseable {
             if (groupRecords > 0) {
                 groups.add(new TagGroup(tag, groupStart, groupEnd - groupStart, groupRecords));
             }
-            Batch batch = new Batch(records, List.copyOf(groups));
+            Batch batch = new Batch(records, groupsView);
             ctx = null;
             return batch;
         }

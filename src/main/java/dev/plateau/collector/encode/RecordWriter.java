@@ -58,14 +58,14 @@ final class RecordWriter {
     }
 
     /** Writes {@code [[time, {}], } and the record's reserved map header; returns the header's index. */
-    int startEvent(byte[] time) throws IOException {
+    int startEvent(EventTime time) throws IOException {
         room(13);
         st[n++] = (byte) 0x92;
         st[n++] = (byte) 0x92;
         st[n++] = (byte) 0xd7;
         st[n++] = 0;
-        System.arraycopy(time, 0, st, n, 8);
-        n += 8;
+        be(time.seconds(), 4);
+        be(time.nanos(), 4);
         st[n++] = (byte) 0x80;
         return reserve((byte) 0xdf);
     }
