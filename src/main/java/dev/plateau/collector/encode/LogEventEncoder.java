@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * that is not well-formed UTF-8 (checked strictly before parsing, since Jackson lets
  * overlong forms and encoded surrogates through), nesting deeper than 1000. Record maps and nested containers carry map32/array32 headers (see
  * {@link RecordWriter}). Direct bodies up to {@link #SMALL_BODY} are parsed from
- * a reused 16 KiB heap copy (larger ones stream through Jackson). One encoder per event loop: not thread-safe.
+ * a reused 16 KiB heap copy (larger ones stream through the same array). One encoder per event loop: not thread-safe.
  *
  * <pre>{@code
  * LogEventEncoder enc = new LogEventEncoder(ctx.alloc(), stats);
@@ -60,10 +60,13 @@ public final class LogEventEncoder implements AutoCloseable {
     private final EncoderBuffer out;
     private final RecordWriter writer;
     private final LongSupplier retained;
-    /** Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the UTF-8 check. */
+    /**
+     * Small direct bodies are copied here (one bulk copy) for Jackson's byte-array parser and the UTF-8 check;
+     * larger ones are read through it in pieces.
+     */
     private final byte[] small = new byte[SMALL_BODY];
     private final Session session = new Session();
-    /** Parses every in-memory body of this encoder (direct bodies over {@link #SMALL_BODY} stream through their own). */
+    /** Parses every body of this encoder (direct bodies over {@link #SMALL_BODY} stream through {@link #small}). */
     private RawJsonParser parser;
     private int parsersCreated;
     private final java.nio.ByteBuffer smallView = java.nio.ByteBuffer.wrap(small);
@@ -99,7 +102,7 @@ public final class LogEventEncoder implements AutoCloseable {
         int bom = hasBom(body) ? 3 : 0;
         Session s = begin(ctx);
         try (JsonParser parser = array != null ? parser().reuse(array, offset + bom, len - bom)
-                : RawJsonParser.FACTORY.parser(new ByteBufInputStream(body.duplicate().skipBytes(bom), false))) {
+                : parser().reuse(new ByteBufInputStream(body.duplicate().skipBytes(bom), false), small)) {
             JsonToken token;
             boolean any = false;
             while ((token = parser.nextToken()) != null) {

@@ -23,7 +23,7 @@ import java.io.InputStream;
  * through Jackson's own code, which decodes it or reports the error. Tokenizing, numbers, names (canonicalized),
  * nesting limits and error messages stay Jackson's.
  *
- * <p>Reuse ({@link Factory#reusable()}): one parser per encoder reads every in-memory body ({@link #reuse}), so
+ * <p>Reuse ({@link Factory#reusable()}): one parser per encoder reads every body ({@link #reuse}), so
  * a small request does not build a parser, its contexts and buffers (about 750 bytes of heap) each time. Between
  * bodies it releases its buffers exactly as closing would (text buffer, name copy buffer, new field names merged
  * into the factory's table) but stays usable: end of input and {@link #close()} only finish the body. The field
@@ -68,9 +68,22 @@ final class RawJsonParser extends UTF8StreamJsonParser {
      * it (byte offsets in errors count from {@code offset}).
      */
     RawJsonParser reuse(byte[] data, int offset, int len) {
+        return reuse(null, data, offset, len);
+    }
+
+    /**
+     * Points a reusable parser at a stream, read through {@code buffer} (the caller's, reused; not recycled by
+     * Jackson) — larger than Jackson's 8000-byte read buffer, so fewer strings straddle two reads.
+     */
+    RawJsonParser reuse(InputStream in, byte[] buffer) {
+        return reuse(in, buffer, 0, 0);
+    }
+
+    private RawJsonParser reuse(InputStream in, byte[] data, int offset, int len) {
         if (!reusable) {
             throw new IllegalStateException("not a reusable parser");
         }
+        _inputStream = in;
         _inputBuffer = data;
         _inputPtr = offset;
         _inputEnd = offset + len;
@@ -114,6 +127,7 @@ final class RawJsonParser extends UTF8StreamJsonParser {
             _inputPtr = _inputEnd;
             _releaseBuffers();
             _inputBuffer = NO_INPUT;
+            _inputStream = null;
         }
     }
 
