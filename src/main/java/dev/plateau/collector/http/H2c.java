@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
@@ -20,7 +21,8 @@ import io.netty.util.AsciiString;
  * the HTTP codec would; once a connection switches, an {@link Http2FrameCodec} and an {@link Http2MultiplexHandler}
  * give every stream a child channel running {@link StreamInitializer}'s pipeline (the same buffer and ingest logic
  * as HTTP/1.1), and the connection's {@link ConnectionBuffer} is told ({@link ConnectionBuffer#switchedToH2()}).
- * The upgrade request itself (its body aggregated up to {@code buffer_max_size}) becomes stream 1.
+ * The upgrade request itself (its body aggregated up to {@code buffer_max_size}) becomes stream 1. Only a
+ * connection's first request may upgrade; an {@code Upgrade} header on a later one is ignored (served as HTTP/1.1).
  *
  * <pre>{@code
  * HttpServerCodec codec = new HttpServerCodec(...);
@@ -42,7 +44,11 @@ final class H2c {
                                 new Switched())
                         : null;
         int maxUpgradeBody = (int) Math.min(context.config().bufferMaxSize(), Integer.MAX_VALUE);
-        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, factory, maxUpgradeBody);
+        // the upgrade is offered on a connection's first request (as curl, nghttp2 and Java's HttpClient send it);
+        // after a plain first request the handler leaves the pipeline, one handler less on every later request
+        // (RFC 9110 §7.8: a server may ignore Upgrade)
+        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, factory, maxUpgradeBody,
+                DefaultHttpHeadersFactory.headersFactory(), DefaultHttpHeadersFactory.trailersFactory(), true);
         return new CleartextHttp2ServerUpgradeHandler(codec, upgrade, new PriorKnowledge(context));
     }
 

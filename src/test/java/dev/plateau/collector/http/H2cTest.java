@@ -77,6 +77,24 @@ class H2cTest {
     }
 
     @Test
+    void onlyTheFirstRequestOfAConnectionMayUpgrade() throws Exception {
+        String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n";
+        try (RawHttp raw = fx.raw()) {
+            assertThat(raw.exchange(RawHttp.post("/one", "application/json", "{\"a\":1}", "")).status()).isEqualTo(201);
+            RawHttp.Response second = raw.exchange(RawHttp.post("/two", "application/json", "{\"b\":2}", upgrade));
+            assertThat(second.statusLine()).isEqualTo("HTTP/1.1 201 Created");
+            assertThat(raw.exchange(RawHttp.post("/three", "application/json", "{\"c\":3}", "")).status()).isEqualTo(201);
+        }
+        try (RawHttp raw = fx.raw()) {
+            RawHttp.Response first = raw.exchange(RawHttp.post("/up", "application/json", "{\"d\":4}", upgrade));
+            assertThat(first.statusLine()).isEqualTo("HTTP/1.1 101 Switching Protocols");
+        }
+        // the upgrade request becomes stream 1, ingested after the 101
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(fx.collector.counters().recordsInTotal()).isEqualTo(4));
+    }
+
+    @Test
     void streamPastBufferMaxSizeGets413AndTheOtherStreamsGoOn() throws Exception {
         h2.send(post("/warm", utf8("{\"a\":1}")), HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> big = h2.sendAsync(post("/big", bigArray((int) MAX + 50_000)),
