@@ -2,8 +2,8 @@
 """Console overhead: ingestion requests/s and server CPU per request, headless `plateau collect` vs the console.
 
 Starts one server JVM per mode (headless: `plateau collect`; console: `plateau console --autostart` on an X
-display, Live tab shown; any other command can be given with --console-cmd), warms it up with --warmup bursts
-(JIT), then runs --runs measured bursts (`plateau burst`, a separate JVM) against it and reads,
+display, Live tab shown; any other command can be given with --console-cmd), warms it up with bursts until the JIT
+is quiet (see --jit-quiet), then runs --runs measured bursts (`plateau burst`, a separate JVM) against it and reads,
 around each burst, the server process's CPU time per thread from /proc/PID/task/*/stat. Modes are alternated
 (headless, console, headless, console, ...) --rounds times so a noisy neighbour hits both alike.
 
@@ -11,7 +11,7 @@ Prints one line per burst: req/s (from the burst's report), server CPU µs per r
 core) of the UI threads (JavaFX Application Thread, QuantumRenderer, plateau-sampler) and GC threads.
 
 usage: ui_overhead.py [--jar target/plateau.jar] [--display :98] [--requests 60000] [--connections 8]
-                      [--rounds 3] [--runs 2] [--warmup 4] [--modes headless,console] [--console-cmd "..."]
+                      [--rounds 3] [--runs 2] [--warmup 4] [--max-warmup 20] [--jit-quiet 3] [--modes headless,console] [--console-cmd "..."]
 """
 import argparse
 import collections
@@ -87,6 +87,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--runs", type=int, default=2, help="measured bursts per server start")
     ap.add_argument("--warmup", type=int, default=4, help="unmeasured bursts after each server start")
+    ap.add_argument("--max-warmup", type=int, default=20)
+    ap.add_argument("--jit-quiet", type=float, default=3.0, help="JIT CPU %% below which the server counts as warm")
     ap.add_argument("--modes", default="headless,console")
     ap.add_argument("--console-cmd", default="", help="command for the console mode (default: plateau console)")
     ap.add_argument("--jvm", default="", help="extra JVM flags for the server (both modes)")
@@ -105,8 +107,18 @@ def main():
             try:
                 wait_port(args.port)
                 time.sleep(3 if mode != "headless" else 1)
-                for _ in range(args.warmup):  # JIT warm-up (the console also compiles JavaFX code)
+                # JIT warm-up: at least --warmup bursts, then more until the server's compiler threads are quiet
+                # (< --jit-quiet % of a core over a burst; the console's UI code, run only 4 times a second, keeps
+                # the JIT busy for minutes), at most --max-warmup bursts
+                for i in range(args.max_warmup):
+                    before, t0 = thread_cpu(proc.pid), time.time()
                     burst(args.jar, args.port, args.requests, args.connections)
+                    after, wall = thread_cpu(proc.pid), time.time() - t0
+                    jit = sum(v - before.get(c, 0) for c, v in after.items() if group(c) == "jit") / wall * 100
+                    if i + 1 >= args.warmup and jit < args.jit_quiet:
+                        break
+                print(f"round {rnd + 1} {mode:9s} warm after {i + 1} bursts (JIT {jit:.1f}% of a core in the last)",
+                      flush=True)
                 time.sleep(1)
                 for _ in range(args.runs):
                     before, t0 = thread_cpu(proc.pid), time.time()
