@@ -23,24 +23,34 @@ public final class Lttb {
 
     /** As {@link #indices(double[], double[], int)} over the first {@code n} points. */
     public static int[] indices(double[] xs, double[] ys, int n, int threshold) {
-        if (xs.length < n || ys.length < n) {
-            throw new IllegalArgumentException("xs and ys must hold at least n=" + n + " points");
+        return indices(xs, ys, 0, n, threshold);
+    }
+
+    /**
+     * As {@link #indices(double[], double[], int)} over the points {@code from} (inclusive) to {@code to}
+     * (exclusive); the returned indices are into xs/ys (so between {@code from} and {@code to - 1}).
+     */
+    public static int[] indices(double[] xs, double[] ys, int from, int to, int threshold) {
+        if (from < 0 || to < from || xs.length < to || ys.length < to) {
+            throw new IllegalArgumentException("xs and ys must hold the points " + from + " to " + to
+                    + " (n=" + (to - from) + ")");
         }
+        int n = to - from;
         if (threshold >= n || threshold < 3) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) {
-                all[i] = i;
+                all[i] = from + i;
             }
             return all;
         }
         int[] out = new int[threshold];
         int k = 0;
-        out[k++] = 0;
+        out[k++] = from;
         double every = (double) (n - 2) / (threshold - 2);
-        int a = 0;
+        int a = from;
         for (int i = 0; i < threshold - 2; i++) {
-            int avgStart = (int) Math.floor((i + 1) * every) + 1;
-            int avgEnd = Math.min((int) Math.floor((i + 2) * every) + 1, n);
+            int avgStart = from + (int) Math.floor((i + 1) * every) + 1;
+            int avgEnd = from + Math.min((int) Math.floor((i + 2) * every) + 1, n);
             double avgX = 0;
             double avgY = 0;
             for (int j = avgStart; j < avgEnd; j++) {
@@ -52,11 +62,11 @@ public final class Lttb {
                 avgX /= avgLen;
                 avgY /= avgLen;
             } else {
-                avgX = xs[n - 1];
-                avgY = ys[n - 1];
+                avgX = xs[to - 1];
+                avgY = ys[to - 1];
             }
-            int rangeStart = (int) Math.floor(i * every) + 1;
-            int rangeEnd = (int) Math.floor((i + 1) * every) + 1;
+            int rangeStart = from + (int) Math.floor(i * every) + 1;
+            int rangeEnd = from + (int) Math.floor((i + 1) * every) + 1;
             double ax = xs[a];
             double ay = ys[a];
             double maxArea = -1;
@@ -71,7 +81,7 @@ public final class Lttb {
             out[k++] = next;
             a = next;
         }
-        out[k] = n - 1;
+        out[k] = to - 1;
         return out;
     }
 }

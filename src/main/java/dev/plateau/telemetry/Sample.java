@@ -54,6 +54,15 @@ public record Sample(
         connections = connections == null ? List.of() : List.copyOf(connections);
     }
 
+    /** This sample with another timestamp and per-connection list; every other figure the same. */
+    public Sample with(long epochMillis, double elapsedS, List<ConnectionSnapshot> connections) {
+        return new Sample(epochMillis, elapsedS, rssBytes, heapUsedBytes, heapCommittedBytes, directUsedBytes,
+                connOpen, connBufferBytes, connBufferMaxBytes, connBufferHwmBytes, encoderRetainedBytes,
+                encoderAllocationsTotal, encoderAllocatedBytesTotal, requestsTotal, requests2xx, requests4xx,
+                requests5xx, recordsInTotal, recordsOutTotal, recordsDroppedTotal, bytesInTotal, queueBytes, gcCount,
+                gcTimeMs, shrink, reinit, idleTimeoutMs, watchedRssBytes, connections);
+    }
+
     /** The values of {@link #COLUMNS}, as numbers (booleans as 0/1). */
     public double[] values() {
         return new double[] {

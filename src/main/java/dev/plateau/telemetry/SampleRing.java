@@ -1,6 +1,7 @@
 package dev.plateau.telemetry;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -69,7 +70,13 @@ public final class SampleRing {
 
     /** All retained samples, oldest first (an immutable copy). */
     public synchronized List<Sample> snapshot() {
-        return List.of(Arrays.copyOf(samples, size));
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(samples, size)));
+    }
+
+    /** The newest {@code n} samples (fewer when the ring holds fewer), oldest first (an immutable copy). */
+    public synchronized List<Sample> recent(int n) {
+        int from = Math.max(0, size - Math.max(0, n));
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOfRange(samples, from, size)));
     }
 
     /** The newest sample (with its connections), or {@code null} when empty. */
@@ -97,11 +104,6 @@ public final class SampleRing {
 
     /** A copy of {@code s} without its per-connection list. */
     public static Sample withoutConnections(Sample s) {
-        return new Sample(s.epochMillis(), s.elapsedS(), s.rssBytes(), s.heapUsedBytes(), s.heapCommittedBytes(),
-                s.directUsedBytes(), s.connOpen(), s.connBufferBytes(), s.connBufferMaxBytes(), s.connBufferHwmBytes(),
-                s.encoderRetainedBytes(), s.encoderAllocationsTotal(), s.encoderAllocatedBytesTotal(),
-                s.requestsTotal(), s.requests2xx(), s.requests4xx(), s.requests5xx(), s.recordsInTotal(),
-                s.recordsOutTotal(), s.recordsDroppedTotal(), s.bytesInTotal(), s.queueBytes(), s.gcCount(),
-                s.gcTimeMs(), s.shrink(), s.reinit(), s.idleTimeoutMs(), s.watchedRssBytes(), List.of());
+        return s.with(s.epochMillis(), s.elapsedS(), List.of());
     }
 }

@@ -80,12 +80,21 @@ public final class Sampler implements AutoCloseable {
         this(collector, DEFAULT_INTERVAL, new SampleRing(SampleRing.DEFAULT_CAPACITY), Clock.systemUTC());
     }
 
-    /** Starts sampling at a fixed rate (the first sample at once). Idempotent. */
+    /** Starts sampling at a fixed rate (the first sample at once); {@code elapsed_s} counts from now. Idempotent. */
     public synchronized void start() {
+        startFrom(clock.millis());
+    }
+
+    /**
+     * Starts sampling with {@code elapsed_s} counting from {@code startMillis} (wall clock) instead of now — for a
+     * benchmark that put an hour of history into the ring first, so the live samples continue its time axis.
+     * Idempotent: a running sampler keeps its start.
+     */
+    public synchronized void startFrom(long startMillis) {
         if (executor != null) {
             return;
         }
-        startMillis = clock.millis();
+        this.startMillis = startMillis;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "plateau-sampler");
             t.setDaemon(true);

@@ -62,7 +62,7 @@ public final class Console {
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events, () -> collector.current() == null ? 0
                         : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events),
-                new StatusViewModel(samples), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
+                new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
                 compare, experiment, runs, watch));
     }
 

@@ -7,12 +7,12 @@ import dev.plateau.telemetry.Lttb;
 import dev.plateau.telemetry.Sample;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +35,8 @@ public final class LiveViewModel {
     public static final int MAX_POINTS = 300;
     public static final int MAX_BARS = 40;
     public static final int MAX_MARKERS = 500;
+    /** The longest a long window waits for its next redraw, in seconds of sample time. */
+    public static final double MAX_REDRAW_PERIOD_S = 1.0;
 
     public static final String RSS = "RSS";
     public static final String HEAP = "heap used";
@@ -53,7 +55,9 @@ public final class LiveViewModel {
     private final ArrayDeque<Event> markerEvents = new ArrayDeque<>();
     private long lastSeq;
     private Sample lastDrawn;
+    private final Columns columns = new Columns();
     private TimeWindow lastWindow;
+    private boolean redrawEveryTick;
 
     public LiveViewModel(Supplier<List<Sample>> samples, EventLog events) {
         this(samples, events, () -> 0);
@@ -66,17 +70,45 @@ public final class LiveViewModel {
         this.chunkBytes = Objects.requireNonNull(chunkBytes, "chunkBytes");
     }
 
-    /** Pulls the newest samples and events and publishes a new frame — only when something new arrived. */
+    /**
+     * Pulls the newest samples and events and publishes a new frame — only when something new arrived, and for a
+     * long window only when the newest sample is at least {@link #redrawPeriodS} newer than the last one drawn
+     * (a new marker or another window redraws at once).
+     */
     public void refresh() {
         boolean newMarkers = pullMarkers();
         List<Sample> all = samples.get();
         Sample latest = all.isEmpty() ? null : all.get(all.size() - 1);
-        if (latest == lastDrawn && window.get() == lastWindow && !newMarkers) {
+        boolean sameWindow = window.get() == lastWindow;
+        if (latest == lastDrawn && sameWindow && !newMarkers) {
             return;
+        }
+        if (!redrawEveryTick && sameWindow && !newMarkers && latest != null && lastDrawn != null) {
+            double span = Double.isInfinite(window.get().seconds())
+                    ? latest.elapsedS() - all.get(0).elapsedS() : window.get().seconds();
+            double since = latest.elapsedS() - lastDrawn.elapsedS();
+            if (since >= 0 && since < redrawPeriodS(span) * 0.9) {
+                return;
+            }
         }
         lastDrawn = latest;
         lastWindow = window.get();
         frame.set(build(all, window.get()));
+    }
+
+    /**
+     * How often (in sample time) a window of {@code spanS} seconds is redrawn: once per LTTB bucket
+     * ({@code span / MAX_POINTS}), but at least every {@link #MAX_REDRAW_PERIOD_S}. The 1-minute window (0.2 s per
+     * bucket) follows every 4 Hz tick; 5 minutes and longer redraw once a second — a 4 Hz redraw would move them by
+     * less than a bucket (under a pixel) while costing the charts' layout and rendering four times over.
+     */
+    static double redrawPeriodS(double spanS) {
+        return Math.min(MAX_REDRAW_PERIOD_S, spanS / MAX_POINTS);
+    }
+
+    /** Redraw at every new sample whatever the window (the pulse benchmark's worst case); off by default. */
+    public void setRedrawEveryTick(boolean on) {
+        redrawEveryTick = on;
     }
 
     private boolean pullMarkers() {
@@ -98,32 +130,122 @@ public final class LiveViewModel {
         if (all.isEmpty()) {
             return LiveFrame.EMPTY;
         }
-        Sample latest = all.get(all.size() - 1);
+        Columns c = columns;
+        c.update(all);
+        int n = c.size;
+        Sample latest = all.get(n - 1);
         double xMax = latest.elapsedS();
-        double from = Double.isInfinite(w.seconds()) ? all.get(0).elapsedS() : xMax - w.seconds();
-        int start = 0;
-        while (start < all.size() - 1 && all.get(start).elapsedS() < from) {
-            start++;
-        }
-        List<Sample> view = all.subList(start, all.size());
-        double xMin = Double.isInfinite(w.seconds()) ? view.get(0).elapsedS() : Math.max(0, from);
+        double from = Double.isInfinite(w.seconds()) ? c.x[0] : xMax - w.seconds();
+        int start = c.firstAtOrAfter(from);
+        double xMin = Double.isInfinite(w.seconds()) ? c.x[start] : Math.max(0, from);
         if (xMax - xMin < 10) {
             xMax = xMin + 10;
         }
         List<LiveFrame.Line> memory = new ArrayList<>();
-        memory.add(line(RSS, view, Sample::rssBytes));
-        memory.add(line(HEAP, view, Sample::heapUsedBytes));
-        memory.add(line(DIRECT, view, Sample::directUsedBytes));
+        memory.add(c.line(RSS, c.rss, start));
+        memory.add(c.line(HEAP, c.heap, start));
+        memory.add(c.line(DIRECT, c.direct, start));
         if (latest.watchedRssBytes() >= 0) {
-            memory.add(line(WATCHED, view, s -> Math.max(0, s.watchedRssBytes())));
+            memory.add(c.line(WATCHED, c.watched, start));
         }
         List<LiveFrame.Line> buffers = List.of(
-                line(BUFFER_TOTAL, view, Sample::connBufferBytes),
-                line(BUFFER_LARGEST, view, Sample::connBufferMaxBytes));
-        List<LiveFrame.Line> encoder = List.of(line(ENCODER_RETAINED, view, Sample::encoderRetainedBytes));
-        List<LiveFrame.Line> rate = List.of(rateLine(ENCODER_ALLOC_RATE, view, Sample::encoderAllocationsTotal));
+                c.line(BUFFER_TOTAL, c.bufferTotal, start),
+                c.line(BUFFER_LARGEST, c.bufferLargest, start));
+        List<LiveFrame.Line> encoder = List.of(c.line(ENCODER_RETAINED, c.encoderRetained, start));
+        // the rate at sample i is over (i-1, i]: the window's first point has none
+        List<LiveFrame.Line> rate = List.of(downsample(ENCODER_ALLOC_RATE, c.x, c.allocRate, Math.min(start + 1, n), n));
         return new LiveFrame(xMin, xMax, memory, buffers, encoder, rate, bars(latest.connections()),
                 markers(latest, xMin, xMax), chunkBytes.getAsLong());
+    }
+
+    /**
+     * The charted figures of the ring as columns (x = elapsed seconds), kept between refreshes: the ring only
+     * appends, so a refresh reads just the samples that arrived since the last one. When the ring thinned its
+     * older half or was cleared (the retained samples no longer line up with the cached ones), the columns are
+     * rebuilt from scratch. Reading 14,400 samples through nine getters for every refresh was most of the Live
+     * tab's time on the FX thread with an hour of history.
+     */
+    static final class Columns {
+        double[] x = new double[0];
+        double[] rss = x;
+        double[] heap = x;
+        double[] direct = x;
+        double[] watched = x;
+        double[] bufferTotal = x;
+        double[] bufferLargest = x;
+        double[] encoderRetained = x;
+        /** Allocations per second between sample i-1 and i (0 at i = 0 and for counter resets). */
+        double[] allocRate = x;
+        private double[] allocTotal = x;
+        int size;
+        /** Samples read from the ring in total (the rest were already cached); for tests. */
+        long read;
+
+        void update(List<Sample> all) {
+            int n = all.size();
+            int from = lineUp(all);
+            if (x.length < n) {
+                int cap = Math.max(n, x.length + x.length / 2);
+                x = Arrays.copyOf(x, cap);
+                rss = Arrays.copyOf(rss, cap);
+                heap = Arrays.copyOf(heap, cap);
+                direct = Arrays.copyOf(direct, cap);
+                watched = Arrays.copyOf(watched, cap);
+                bufferTotal = Arrays.copyOf(bufferTotal, cap);
+                bufferLargest = Arrays.copyOf(bufferLargest, cap);
+                encoderRetained = Arrays.copyOf(encoderRetained, cap);
+                allocRate = Arrays.copyOf(allocRate, cap);
+                allocTotal = Arrays.copyOf(allocTotal, cap);
+            }
+            for (int i = from; i < n; i++) {
+                Sample s = all.get(i);
+                x[i] = s.elapsedS();
+                rss[i] = s.rssBytes();
+                heap[i] = s.heapUsedBytes();
+                direct[i] = s.directUsedBytes();
+                watched[i] = Math.max(0, s.watchedRssBytes());
+                bufferTotal[i] = s.connBufferBytes();
+                bufferLargest[i] = s.connBufferMaxBytes();
+                encoderRetained[i] = s.encoderRetainedBytes();
+                allocTotal[i] = s.encoderAllocationsTotal();
+                double dt = i == 0 ? 0 : x[i] - x[i - 1];
+                double dv = i == 0 ? 0 : allocTotal[i] - allocTotal[i - 1];
+                allocRate[i] = dt > 0 && dv > 0 ? dv / dt : 0;
+            }
+            read += n - from;
+            size = n;
+        }
+
+        /** How many leading samples of {@code all} are already cached (0 when they do not line up). */
+        private int lineUp(List<Sample> all) {
+            int n = all.size();
+            int cached = size;
+            if (cached == 0 || n < cached) {
+                return 0;
+            }
+            Sample first = all.get(0);
+            Sample last = all.get(cached - 1);
+            boolean same = first.elapsedS() == x[0] && last.elapsedS() == x[cached - 1]
+                    && last.rssBytes() == rss[cached - 1] && (n == cached || all.get(cached).elapsedS() > x[cached - 1]);
+            return same ? cached : 0;
+        }
+
+        /** Index of the first sample at or after elapsed second {@code from} (the last one if none is). */
+        int firstAtOrAfter(double from) {
+            int i = Arrays.binarySearch(x, 0, size, from);
+            if (i < 0) {
+                i = -i - 1;
+            } else {
+                while (i > 0 && x[i - 1] == from) {
+                    i--;
+                }
+            }
+            return Math.min(i, size - 1);
+        }
+
+        LiveFrame.Line line(String name, double[] y, int start) {
+            return downsample(name, x, y, start, size);
+        }
     }
 
     /** Maps a wall-clock instant onto the sampler's elapsed-seconds axis, using a sample as the reference. */
@@ -172,38 +294,9 @@ public final class LiveViewModel {
         return out;
     }
 
-    static LiveFrame.Line line(String name, List<Sample> view, ToDoubleFunction<Sample> metric) {
-        int n = view.size();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = view.get(i).elapsedS();
-            y[i] = metric.applyAsDouble(view.get(i));
-        }
-        return downsample(name, x, y, n);
-    }
-
-    /** Per-second rate of a cumulative counter between consecutive samples (counter resets read as 0). */
-    static LiveFrame.Line rateLine(String name, List<Sample> view, ToDoubleFunction<Sample> counter) {
-        int n = Math.max(0, view.size() - 1);
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            Sample a = view.get(i);
-            Sample b = view.get(i + 1);
-            double dt = b.elapsedS() - a.elapsedS();
-            double dv = counter.applyAsDouble(b) - counter.applyAsDouble(a);
-            x[i] = b.elapsedS();
-            y[i] = dt > 0 && dv > 0 ? dv / dt : 0;
-        }
-        return downsample(name, x, y, n);
-    }
-
-    private static LiveFrame.Line downsample(String name, double[] x, double[] y, int n) {
-        int[] keep = Lttb.indices(x, y, n, MAX_POINTS);
-        if (keep.length == n) {
-            return new LiveFrame.Line(name, x, y);
-        }
+    /** Points {@code from} to {@code to - 1} of a series, downsampled with {@link Lttb} to {@link #MAX_POINTS}. */
+    static LiveFrame.Line downsample(String name, double[] x, double[] y, int from, int to) {
+        int[] keep = Lttb.indices(x, y, from, to, MAX_POINTS);
         double[] dx = new double[keep.length];
         double[] dy = new double[keep.length];
         for (int i = 0; i < keep.length; i++) {
@@ -219,5 +312,10 @@ public final class LiveViewModel {
 
     public ReadOnlyObjectProperty<LiveFrame> frameProperty() {
         return frame.getReadOnlyProperty();
+    }
+
+    /** The cached columns (for tests). */
+    Columns columns() {
+        return columns;
     }
 }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,7 +38,8 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper jobError = new ReadOnlyBooleanWrapper(this, "jobError");
     private final ReadOnlyDoubleWrapper jobProgress = new ReadOnlyDoubleWrapper(this, "jobProgress", 0);
     private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper(this, "jobRunning");
-    private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
+    private ScheduledExecutorService ticker;
 
     /** Everything the window is made of; built by {@link Console}. */
     public record Parts(EventLog events, BackgroundTasks tasks, Clock clock, Supplier<List<Sample>> samples,
@@ -48,7 +51,6 @@ public final class MainViewModel {
 
     public MainViewModel(Parts parts) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        ticker.setCycleCount(Animation.INDEFINITE);
         page.addListener((obs, old, now) -> tick());
     }
 
@@ -63,12 +65,36 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Refreshes every {@link #TICK} on the FX thread. A plain timer thread posts the ticks, not a {@code Timeline}:
+     * a running animation makes JavaFX pulse 60 times a second (CSS and layout passes on the FX thread) although
+     * only 4 of them have anything new. A tick is not posted while the previous one is still queued.
+     */
     public void startTicking() {
-        ticker.play();
+        if (ticker != null) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "plateau-ui-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = (long) TICK.toMillis();
+        ticker.scheduleAtFixedRate(() -> {
+            if (tickQueued.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    tickQueued.set(false);
+                    tick();
+                });
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     public void stopTicking() {
-        ticker.stop();
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
     }
 
     /** Writes samples, events and connections CSV files into {@code dir} (named with a timestamp). */

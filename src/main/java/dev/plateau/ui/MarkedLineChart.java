@@ -3,7 +3,6 @@ package dev.plateau.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.NamedArg;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -91,13 +90,38 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
                     getData().add(series);
                 }
             }
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.size());
-            for (int p = 0; p < line.size(); p++) {
-                points.add(new XYChart.Data<>(line.x()[p], line.y()[p]));
-            }
-            series.getData().setAll(FXCollections.observableArrayList(points));
+            update(series.getData(), line);
         }
         setMarkers(marks);
+    }
+
+    /**
+     * Puts the line's points into the series' data, reusing its {@link XYChart.Data} items: a value that did not
+     * change is not set again, and only a difference in length adds or removes items (at the end). Replacing all
+     * items instead makes the chart drop and re-index every old item and build 300 new ones per series at each refresh.
+     */
+    static void update(List<XYChart.Data<Number, Number>> data, LiveFrame.Line line) {
+        int n = line.size();
+        if (data.size() > n) {
+            data.subList(n, data.size()).clear();
+        }
+        int keep = data.size();
+        for (int p = 0; p < keep; p++) {
+            XYChart.Data<Number, Number> d = data.get(p);
+            if (d.getXValue().doubleValue() != line.x()[p]) {
+                d.setXValue(line.x()[p]);
+            }
+            if (d.getYValue().doubleValue() != line.y()[p]) {
+                d.setYValue(line.y()[p]);
+            }
+        }
+        if (n > keep) {
+            List<XYChart.Data<Number, Number>> more = new ArrayList<>(n - keep);
+            for (int p = keep; p < n; p++) {
+                more.add(new XYChart.Data<>(line.x()[p], line.y()[p]));
+            }
+            data.addAll(more);
+        }
     }
 
     /** Tick step for an elapsed-seconds range: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h ... ~6-10 ticks. */

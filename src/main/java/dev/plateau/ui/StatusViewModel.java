@@ -9,9 +9,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The status bar: records in / out, requests per second over the last second or so, and RSS — refreshed with
- * every tick whichever tab is shown.
+ * every tick whichever tab is shown. It needs only the newest samples ({@link #SAMPLES_NEEDED}), not the whole ring.
  */
 public final class StatusViewModel {
+    /** Enough history for the rate over the last second at any sampling interval of 100 ms or more (16 samples). */
+    public static final int SAMPLES_NEEDED = 16;
+
     private final Supplier<List<Sample>> samples;
     private final ReadOnlyStringWrapper records = new ReadOnlyStringWrapper(this, "records", "records in 0 / out 0");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");

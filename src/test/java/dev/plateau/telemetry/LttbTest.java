@@ -72,6 +72,25 @@ class LttbTest {
     }
 
     @Test
+    void range_picksTheSamePointsAsACopyOfThatRange_shiftedByFrom() {
+        double[] x = new double[5_000];
+        double[] y = new double[5_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i * 0.25;
+            y[i] = Math.sin(i / 37.0) * 1000 + (i % 211 == 0 ? 5000 : 0);
+        }
+        int from = 1_234;
+        int to = 4_321;
+        int[] inRange = Lttb.indices(x, y, from, to, 300);
+        int[] ofCopy = Lttb.indices(java.util.Arrays.copyOfRange(x, from, to), java.util.Arrays.copyOfRange(y, from, to), 300);
+        assertThat(inRange).hasSize(300);
+        for (int i = 0; i < ofCopy.length; i++) {
+            assertThat(inRange[i]).isEqualTo(ofCopy[i] + from);
+        }
+        assertThat(Lttb.indices(x, y, 10, 13, 300)).containsExactly(10, 11, 12);
+    }
+
+    @Test
     void mismatchedArrays_areRejected() {
         assertThatThrownBy(() -> Lttb.indices(new double[3], new double[2], 3, 2))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.telemetry.Sample;
+import dev.plateau.telemetry.SampleRing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -140,5 +141,89 @@ class LiveViewModelTest {
         assertThat(status.rateProperty().get()).isEqualTo("400 req/s");
         assertThat(status.rssProperty().get()).isEqualTo("RSS 60 MB");
         assertThat(status.recordsProperty().get()).isEqualTo("records in 4k / out 4k");
+    }
+
+    @Test
+    void refresh_readsOnlyNewSamples_andRebuildsWhenTheRingThins() {
+        SampleRing r = new SampleRing(100);
+        LiveViewModel vm = new LiveViewModel(r::snapshot, events);
+        vm.windowProperty().set(TimeWindow.ALL);
+        for (int i = 0; i < 80; i++) {
+            r.add(Samples.at(i * 0.25, 1_000 + i, 0, 0, i * 10L, List.of()));
+        }
+        vm.refresh();
+        assertThat(vm.columns().read).isEqualTo(80);
+        for (int i = 80; i < 90; i++) {
+            r.add(Samples.at(i * 0.25, 1_000 + i, 0, 0, i * 10L, List.of()));
+        }
+        vm.refresh();
+        assertThat(vm.columns().read).as("only the 10 new samples are read").isEqualTo(90);
+        assertSameFrame(vm, r);
+        for (int i = 90; i < 101; i++) {
+            r.add(Samples.at(i * 0.25, 1_000 + i, 0, 0, i * 10L, List.of()));
+        }
+        assertThat(r.size()).as("the 101st sample thinned the ring").isLessThan(100);
+        vm.refresh();
+        assertThat(vm.columns().read).as("rebuilt from the thinned ring").isEqualTo(90 + r.size());
+        assertSameFrame(vm, r);
+        r.clear();
+        r.add(Samples.at(500, 7));
+        vm.refresh();
+        assertThat(vm.frameProperty().get().memory().get(0).y()).containsExactly(7.0);
+    }
+
+    @Test
+    void longWindows_redrawOncePerSecond_theMinuteWindowAndMarkersAtOnce() {
+        List<Integer> redrawn = new ArrayList<>();
+        live.frameProperty().addListener((obs, o, f) -> redrawn.add(ring.size()));
+        live.windowProperty().set(TimeWindow.FIVE_MINUTES);
+        for (int i = 0; i < 12; i++) {
+            ring.add(Samples.at(i * 0.25, 1_000 + i));
+            live.refresh();
+        }
+        assertThat(redrawn).as("5 min: 1 s per bucket").containsExactly(1, 5, 9);
+        redrawn.clear();
+        live.windowProperty().set(TimeWindow.ONE_MINUTE);
+        live.refresh();
+        for (int i = 12; i < 15; i++) {
+            ring.add(Samples.at(i * 0.25, 1_000 + i));
+            live.refresh();
+        }
+        assertThat(redrawn).as("a new window at once; 1 min: every sample").containsExactly(12, 13, 14, 15);
+        redrawn.clear();
+        live.windowProperty().set(TimeWindow.FIVE_MINUTES);
+        live.refresh();
+        ring.add(Samples.at(15 * 0.25, 1_000));
+        live.refresh();
+        ring.add(Samples.at(16 * 0.25, 1_000));
+        events.emit(EventKind.POLICY, "shrink on");
+        live.refresh();
+        assertThat(redrawn).as("a new marker at once").containsExactly(15, 17);
+        live.setRedrawEveryTick(true);
+        ring.add(Samples.at(17 * 0.25, 1_000));
+        live.refresh();
+        assertThat(redrawn).containsExactly(15, 17, 18);
+        assertThat(LiveViewModel.redrawPeriodS(3600)).isEqualTo(LiveViewModel.MAX_REDRAW_PERIOD_S);
+        assertThat(LiveViewModel.redrawPeriodS(60)).isEqualTo(0.2);
+    }
+
+    /** The incrementally built frame equals the one a new view model builds from the whole ring. */
+    private void assertSameFrame(LiveViewModel vm, SampleRing r) {
+        LiveViewModel fresh = new LiveViewModel(r::snapshot, events);
+        fresh.windowProperty().set(vm.windowProperty().get());
+        fresh.refresh();
+        LiveFrame a = vm.frameProperty().get();
+        LiveFrame b = fresh.frameProperty().get();
+        assertThat(a.xMin()).isEqualTo(b.xMin());
+        assertThat(a.xMax()).isEqualTo(b.xMax());
+        for (List<List<LiveFrame.Line>> pair : List.of(List.of(a.memory(), b.memory()), List.of(a.buffers(), b.buffers()),
+                List.of(a.encoderRate(), b.encoderRate()))) {
+            assertThat(pair.get(0)).hasSameSizeAs(pair.get(1));
+            for (int i = 0; i < pair.get(0).size(); i++) {
+                assertThat(pair.get(0).get(i).x()).containsExactly(pair.get(1).get(i).x());
+                assertThat(pair.get(0).get(i).y()).containsExactly(pair.get(1).get(i).y());
+            }
+        }
+        assertThat(a.encoderRate().get(0).y()).contains(40.0);
     }
 }
