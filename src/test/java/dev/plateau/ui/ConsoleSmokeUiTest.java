@@ -181,6 +181,34 @@ class ConsoleSmokeUiTest {
     }
 
     @Test
+    void aFrameReachesEveryChartOnePerPulseAndTheStaggerStopsBetweenFrames(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
+        AtomicReference<int[]> seen = new AtomicReference<>(new int[2]);
+        // sample the drawing flag on many FX events: it is on right after a frame and off again before the next
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            robot.interact(() -> {
+                int[] s = seen.get();
+                s[console.view().liveView().drawing() ? 1 : 0]++;
+            });
+            return seen.get()[0] > 5 && seen.get()[1] > 0;
+        });
+        AtomicReference<Integer> rss = new AtomicReference<>(0);
+        AtomicReference<Integer> frameRss = new AtomicReference<>(-1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            robot.interact(() -> {
+                if (!console.view().liveView().drawing()) {
+                    LiveFrame f = console.model().parts().live().frameProperty().get();
+                    frameRss.set(f.memory().stream().filter(s -> s.name().equals(LiveViewModel.RSS))
+                            .mapToInt(s -> s.x().length).sum());
+                    rss.set(console.view().liveView().memoryChart().getData().stream()
+                            .filter(s -> s.getName().equals(LiveViewModel.RSS)).mapToInt(s -> s.getData().size()).sum());
+                }
+            });
+            return rss.get().equals(frameRss.get());
+        });
+    }
+
+    @Test
     void shutdown_leavesNoNonDaemonThreadsOfOurs(FxRobot robot) {
         await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
         console.shutdown();
