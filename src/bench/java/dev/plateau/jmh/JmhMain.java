@@ -1,6 +1,8 @@
 package dev.plateau.jmh;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +12,8 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the JMH benchmarks with JMH's own command line, then prints what JMH does not: MB/s per body (decimal
@@ -17,7 +21,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * encoder / Jackson parse-only ratio for each JSON body (the encoder reading a direct buffer, as in the collector). List, help and similar options go straight to JMH.
  *
  * <pre>{@code
- * mvn -Pbench -DskipTests verify                                     # all, ~3 minutes on 2 cores
+ * mvn -Pbench -DskipTests verify                                     # default, ~5 minutes on 2 cores
+ *     # (encoder and parse-only alternate for 3 rounds per body, the ratios and their median printed; then the rest)
  * mvn -Pbench -DskipTests verify -Djmh.args="-f 1 -i 3 -p body=large -prof gc"
  * }</pre>
  */
@@ -32,9 +37,52 @@ public final class JmhMain {
             org.openjdk.jmh.Main.main(args);
             return;
         }
-        Collection<RunResult> results = new Runner(options).run();
+        if (!options.getIncludes().isEmpty()) {
+            Collection<RunResult> results = new Runner(options).run();
+            System.out.println();
+            System.out.print(summary(results, true));
+            return;
+        }
+        // the default run: the encoder and its floor alternate, round after round, so a neighbour's load or a
+        // slow minute of the host falls on both; then the other benchmarks once
+        List<RunResult> all = new ArrayList<>();
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        for (int round = 1; round <= RATIO_ROUNDS; round++) {
+            for (String body : new String[] {"large", "small"}) {
+                RunResult enc = one(options, "EncoderBenchmark.encode_reset", body);
+                RunResult floor = one(options, "JacksonParseBenchmark.parse_only", body);
+                double ratio = enc.getPrimaryResult().getScore() / floor.getPrimaryResult().getScore();
+                ratios.computeIfAbsent(body, b -> new ArrayList<>()).add(ratio);
+                System.out.printf(Locale.ROOT, "round %d, %s body: encoder / parse-only = %.2f%n", round, body, ratio);
+                if (round == 1) {
+                    all.add(enc);
+                    all.add(floor);
+                }
+            }
+        }
+        all.add(one(options, "EncoderBenchmark.encode_reset", "form"));
+        all.add(one(options, "JacksonParseBenchmark.parse_strings", "large"));
         System.out.println();
-        System.out.print(summary(results));
+        System.out.print(summary(all, false));
+        for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
+            List<Double> r = new ArrayList<>(e.getValue());
+            r.sort(null);
+            StringBuilder each = new StringBuilder();
+            for (double v : e.getValue()) {
+                each.append(String.format(Locale.ROOT, " %.2f", v));
+            }
+            System.out.printf(Locale.ROOT, "encoder / Jackson parse-only, %-5s body, %d alternating rounds:%s -> median %.2f%s%n",
+                    e.getKey(), RATIO_ROUNDS, each, r.get(r.size() / 2),
+                    e.getKey().equals("large") ? "  (target >= 0.60)" : "");
+        }
+    }
+
+    /** Alternating encoder / parse-only rounds of the default run. */
+    static final int RATIO_ROUNDS = 3;
+
+    private static RunResult one(CommandLineOptions options, String benchmark, String body) throws RunnerException {
+        Options o = new OptionsBuilder().parent(options).include(benchmark + "$").param("body", body).build();
+        return new Runner(o).runSingle();
     }
 
     /** JMH's 99.9% confidence half-interval as a percentage of the score. */
@@ -44,8 +92,8 @@ public final class JmhMain {
                 : String.format(Locale.ROOT, "±%.0f%%", 100 * e / primary.getScore());
     }
 
-    /** The summary table for a finished run. */
-    static String summary(Collection<RunResult> results) {
+    /** The summary table for a finished run, with the encoder / parse-only ratio of each body if asked. */
+    static String summary(Collection<RunResult> results, boolean ratios) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-38s %-13s %10s %12s %7s %10s %14s%n",
                 "benchmark", "body", "body bytes", "ops/s", "error", "MB/s", "alloc B/op"));
@@ -64,7 +112,7 @@ public final class JmhMain {
                     shortName, label, bytes, opsPerSec, error(r.getPrimaryResult()), mb, allocText));
             mbPerSec.put(shortName + "/" + label, mb);
         }
-        for (String body : new String[] {"small", "large"}) {
+        for (String body : ratios ? new String[] {"small", "large"} : new String[0]) {
             Double enc = mbPerSec.get("EncoderBenchmark.encode_reset/" + body);
             Double floor = mbPerSec.get("JacksonParseBenchmark.parse_only/" + body);
             if (enc != null && floor != null && floor > 0) {

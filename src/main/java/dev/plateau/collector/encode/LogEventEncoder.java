@@ -69,7 +69,6 @@ public final class LogEventEncoder implements AutoCloseable {
     /** Parses every body of this encoder (direct bodies over {@link #SMALL_BODY} stream through {@link #small}). */
     private RawJsonParser parser;
     private int parsersCreated;
-    private final java.nio.ByteBuffer smallView = java.nio.ByteBuffer.wrap(small);
 
     public LogEventEncoder(ByteBufAllocator allocator, EncoderStats stats) {
         this.allocator = allocator;
@@ -94,8 +93,7 @@ public final class LogEventEncoder implements AutoCloseable {
             body.getBytes(from, small, 0, len);
             array = small;
         }
-        boolean valid = array == small ? Utf8.isValid(smallView.limit(len).position(0))
-                : array != null ? Utf8.isValid(array, offset, len) : Utf8.isValid(body);
+        boolean valid = array != null ? Utf8.isValid(array, offset, len) : Utf8.isValid(body, small);
         if (!valid) {
             throw new RecordException("body is not valid UTF-8");
         }

@@ -1,16 +1,21 @@
 package dev.plateau.collector.encode;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Strict UTF-8 validation (Unicode table 3-7: no overlong forms, no encoded surrogates, nothing above U+10FFFF).
- * Jackson lets overlong forms and encoded surrogates through, so the encoder checks the body first. Reads the
- * buffer's memory in bulk (its array or one NIO view; ASCII runs 8 bytes per read) rather than byte by byte, which matters under Netty's
- * paranoid leak detection where every {@code getByte} records a stack trace.
+ * Jackson lets overlong forms and encoded surrogates through, so the encoder checks the body first. Works on heap
+ * arrays: ASCII runs are skipped 32 bytes per step (four 8-byte reads); a direct buffer is copied piece by piece
+ * into a scratch array first (a cache-hot copy is cheaper than validating direct memory, and under Netty's
+ * paranoid leak detection every {@code getByte} would record a stack trace).
  */
 final class Utf8 {
     private static final int CHUNK = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The top bit of each of 8 bytes: zero for a run of 8 ASCII bytes, checked in one read. */
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -19,55 +24,68 @@ final class Utf8 {
 
     /** True if the readable bytes of {@code buf} are well-formed UTF-8. */
     static boolean isValid(ByteBuf buf) {
+        return isValid(buf, new byte[Math.min(buf.readableBytes(), CHUNK) + 3]);
+    }
+
+    /**
+     * True if the readable bytes of {@code buf} are well-formed UTF-8; a direct buffer is copied through
+     * {@code scratch} (at least 4 bytes; its contents are overwritten).
+     */
+    static boolean isValid(ByteBuf buf, byte[] scratch) {
         int from = buf.readerIndex();
         int len = buf.readableBytes();
         if (buf.hasArray()) {
-            return isValid(ByteBuffer.wrap(buf.array(), buf.arrayOffset() + from, len));
+            return isValid(buf.array(), buf.arrayOffset() + from, len);
         }
-        if (buf.nioBufferCount() == 1) {
-            return isValid(buf.nioBuffer(from, len));
-        }
-        byte[] copy = new byte[Math.min(len, CHUNK) + 3];
+        int piece = scratch.length - 3;
         int carry = 0;
         for (int at = 0; at < len; ) {
-            int n = Math.min(len - at, CHUNK);
-            buf.getBytes(from + at, copy, carry, n);
+            int n = Math.min(len - at, piece);
+            buf.getBytes(from + at, scratch, carry, n);
             at += n;
-            int complete = completePrefix(ByteBuffer.wrap(copy, 0, carry + n), at == len);
+            int complete = completePrefix(scratch, 0, carry + n, at == len);
             if (complete < 0) {
                 return false;
             }
             carry = carry + n - complete;
-            System.arraycopy(copy, complete, copy, 0, carry);
+            System.arraycopy(scratch, complete, scratch, 0, carry);
         }
         return carry == 0;
     }
 
     /** True if {@code a[off, off + len)} is well-formed UTF-8. */
     static boolean isValid(byte[] a, int off, int len) {
-        return isValid(ByteBuffer.wrap(a, off, len));
+        return completePrefix(a, off, off + len, true) == len;
     }
 
+    /** True if the remaining bytes of {@code bytes} are well-formed UTF-8. */
     static boolean isValid(ByteBuffer bytes) {
-        return completePrefix(bytes, true) == bytes.limit() - bytes.position();
+        if (bytes.hasArray()) {
+            return isValid(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.duplicate().get(copy);
+        return isValid(copy, 0, copy.length);
     }
 
     /**
-     * Validates {@code bytes} from its position; returns how many bytes form complete valid sequences, or -1 on an
-     * invalid sequence. With {@code last == false} a sequence cut at the end is left for the next window.
+     * Validates {@code a[start, end)}; returns how many bytes form complete valid sequences, or -1 on an invalid
+     * sequence. With {@code last == false} a sequence cut at the end is left for the next window.
      */
-    private static int completePrefix(ByteBuffer bytes, boolean last) {
-        int start = bytes.position();
-        int end = bytes.limit();
+    private static int completePrefix(byte[] a, int start, int end, boolean last) {
         int i = start;
         while (i < end) {
-            while (i + 8 <= end && (bytes.getLong(i) & HIGH_BITS) == 0) {
+            while (i + 32 <= end && (((long) LONGS.get(a, i) | (long) LONGS.get(a, i + 8) | (long) LONGS.get(a, i + 16)
+                    | (long) LONGS.get(a, i + 24)) & HIGH_BITS) == 0) {
+                i += 32;
+            }
+            while (i + 8 <= end && ((long) LONGS.get(a, i) & HIGH_BITS) == 0) {
                 i += 8;
             }
             if (i == end) {
                 break;
             }
-            int b = bytes.get(i) & 0xff;
+            int b = a[i] & 0xff;
             if (b < 0x80) {
                 i++;
                 continue;
@@ -97,12 +115,12 @@ final class Utf8 {
             if (i + need >= end) {
                 return last ? -1 : i - start;
             }
-            int c = bytes.get(i + 1) & 0xff;
+            int c = a[i + 1] & 0xff;
             if (c < lo || c > hi) {
                 return -1;
             }
             for (int k = 2; k <= need; k++) {
-                if ((bytes.get(i + k) & 0xc0) != 0x80) {
+                if ((a[i + k] & 0xc0) != 0x80) {
                     return -1;
                 }
             }
