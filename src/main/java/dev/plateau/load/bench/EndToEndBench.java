@@ -20,7 +20,7 @@ import java.util.Locale;
  * The end-to-end half of {@code plateau bench}: in one JVM, the embedded collector (null output) and the bare
  * Netty {@link BaselineServer} (same number of event loops), each driven with the same load by the same
  * {@link BurstRunner} — a small (one record) and a large (~1 MB) JSON body over C keep-alive connections: both
- * servers warmed up, then {@value #ROUNDS} measured rounds alternating between them, the median kept — and, when
+ * servers warmed up (until their requests/s settles), then {@value #ROUNDS} measured rounds alternating between them, the median kept — and, when
  * asked and installed, by wrk. Heap allocated per request is counted
  * on every thread but the load generator's ({@link ThreadMeter}), and so is CPU time.
  *
@@ -36,6 +36,9 @@ public final class EndToEndBench {
      * a neighbour's load on a shared machine fall on both alike; the median round is reported.
      */
     static final int ROUNDS = 3;
+    /** Warm-up ends when a burst's requests/s is within this fraction of the one before. */
+    static final double SETTLED = 0.10;
+    static final int MAX_WARMUPS = 10;
 
     private final BenchPlan plan;
     private final PrintWriter progress;
@@ -84,11 +87,28 @@ public final class EndToEndBench {
         return rows;
     }
 
+    /**
+     * Warm-up bursts of {@code warmup(requests)} each until the JIT has settled: requests/s within
+     * {@value #SETTLED} of the burst before (at most {@value #MAX_WARMUPS} bursts). The collector's path (Jackson,
+     * the encoder) takes longer to compile than the bare baseline's, so one fixed burst left it still warming.
+     */
     private void warmUp(BurstRunner runner, String load, String server, URI target, int lines, int requests) {
-        progress.printf(Locale.ROOT, "  %-5s %-9s plateau: %d warm-up requests over %d connections%n",
-                load, server, plan.warmup(requests), plan.connections());
+        double previous = 0;
+        StringBuilder rates = new StringBuilder();
+        int bursts = 0;
+        while (bursts < MAX_WARMUPS) {
+            BurstReport r = runner.start(spec(target, plan.warmup(requests), lines)).result().join();
+            double rate = r.answered() / r.durationS();
+            rates.append(String.format(Locale.ROOT, " %.0f", rate));
+            bursts++;
+            if (previous > 0 && Math.abs(rate - previous) <= SETTLED * previous) {
+                break;
+            }
+            previous = rate;
+        }
+        progress.printf(Locale.ROOT, "  %-5s %-9s plateau: %d warm-up bursts of %d requests, req/s:%s%n",
+                load, server, bursts, plan.warmup(requests), rates);
         progress.flush();
-        runner.start(spec(target, plan.warmup(requests), lines)).result().join();
     }
 
     /** The round with the median requests/s (its own latency, allocation and CPU figures); every round printed. */
