@@ -1,10 +1,12 @@
 package dev.plateau.ui;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -12,9 +14,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** Controller of {@code ConnectionsView.fxml}: a sortable live table; numbers sort raw and display in human units. */
+/**
+ * Controller of {@code ConnectionsView.fxml}: a sortable live table; numbers sort raw and display in human units; a
+ * selected connection stays selected while the table refreshes.
+ */
 public final class ConnectionsView {
     private final ConnectionsViewModel model;
+    /** The connection the user selected last (-1: none), kept across refreshes. */
+    private long selectedId = -1;
     @FXML private Label summary;
     @FXML private TableView<ConnectionsViewModel.Row> connectionsTable;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> idColumn;
@@ -46,6 +53,26 @@ public final class ConnectionsView {
         column(shrinksColumn, ConnectionsViewModel.Row::shrinks, n -> Long.toString(n));
         column(idleColumn, ConnectionsViewModel.Row::idleMillis, Units::age);
         summary.textProperty().bind(Bindings.size(model.rows()).asString("%d open connections"));
+        // a refresh replaces the rows (and clears the selection): follow the selected connection by its id
+        connectionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                selectedId = row.id();
+            }
+        });
+        sorted.addListener((ListChangeListener<ConnectionsViewModel.Row>) change -> reselect(sorted));
+    }
+
+    private void reselect(List<ConnectionsViewModel.Row> rows) {
+        ConnectionsViewModel.Row now = connectionsTable.getSelectionModel().getSelectedItem();
+        if (selectedId < 0 || now != null && now.id() == selectedId) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == selectedId) {
+                connectionsTable.getSelectionModel().select(i);
+                return;
+            }
+        }
     }
 
     private static void column(TableColumn<ConnectionsViewModel.Row, Long> column,

@@ -54,6 +54,7 @@ public final class MainView {
     @FXML private Tab compareTab;
     @FXML private Tab logTab;
     @FXML private LiveView liveViewController;
+    @FXML private ConnectionsView connectionsViewController;
     @FXML private CompareView compareViewController;
     @FXML private Label recordsLabel;
     @FXML private Label rateLabel;
@@ -214,6 +215,10 @@ public final class MainView {
 
     public LiveView liveView() {
         return liveViewController;
+    }
+
+    public ConnectionsView connectionsView() {
+        return connectionsViewController;
     }
 
     public CompareView compareView() {

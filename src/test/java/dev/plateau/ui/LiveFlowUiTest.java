@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVFormat;
@@ -71,6 +72,14 @@ class LiveFlowUiTest {
         robot.interact(() -> console.model().pageProperty().set(Page.CONNECTIONS));
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(robot,
                 () -> robot.lookup("#connectionsTable").queryTableView().getItems().size()) == 2);
+        // the selection survives refreshes while the rows change (the burst is still sending)
+        TableView<ConnectionsViewModel.Row> table = console.view().connectionsView().table();
+        robot.interact(() -> table.getSelectionModel().select(1));
+        ConnectionsViewModel.Row picked = fx(robot, () -> table.getSelectionModel().getSelectedItem());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(robot, () -> {
+            ConnectionsViewModel.Row now = table.getSelectionModel().getSelectedItem();
+            return now != null && now.id() == picked.id() && !now.equals(picked);
+        }));
 
         robot.interact(() -> console.model().pageProperty().set(Page.LIVE));
         robot.clickOn("#shrinkToggle");
