@@ -36,12 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--small-requests", defaultValue = "20000",
             description = "Measured small-body (1 record) requests per server in each of 3 alternating rounds "
-                    + "(default: ${DEFAULT-VALUE}); as many warm up first.")
+                    + "(default: ${DEFAULT-VALUE}); warm-up bursts of as many repeat until requests/s settles.")
     int smallRequests;
 
     @Option(names = "--large-requests", defaultValue = "300",
             description = "Measured large-body (~1 MB) requests per server in each of 3 alternating rounds "
-                    + "(default: ${DEFAULT-VALUE}); as many warm up first.")
+                    + "(default: ${DEFAULT-VALUE}); warm-up bursts of as many repeat until requests/s settles.")
     int largeRequests;
 
     @Option(names = "--large-lines", defaultValue = "" + BenchPlan.DEFAULT_LARGE_LINES,

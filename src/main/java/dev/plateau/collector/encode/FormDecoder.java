@@ -3,7 +3,6 @@ package dev.plateau.collector.encode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ final class FormDecoder {
             }
         }
         byte[] decoded = scratch.toByteArray();
-        if (!Utf8.isValid(ByteBuffer.wrap(decoded))) {
+        if (!Utf8.isValid(decoded, 0, decoded.length)) {
             throw new RecordException("form body is not valid UTF-8");
         }
         return new String(decoded, StandardCharsets.UTF_8);

@@ -97,7 +97,10 @@ public final class LogEventEncoder implements AutoCloseable {
         if (!valid) {
             throw new RecordException("body is not valid UTF-8");
         }
-        int bom = hasBom(body) ? 3 : 0;
+        if (array == null) {
+            body.getBytes(from, small, 0, Math.min(len, 3)); // the first bytes, for the byte-order mark
+        }
+        int bom = array != null ? (hasBom(array, offset, len) ? 3 : 0) : (hasBom(small, 0, len) ? 3 : 0);
         Session s = begin(ctx);
         try (JsonParser parser = array != null ? parser().reuse(array, offset + bom, len - bom)
                 : parser().reuse(new ByteBufInputStream(body.duplicate().skipBytes(bom), false), small)) {
@@ -157,10 +160,8 @@ public final class LogEventEncoder implements AutoCloseable {
     }
 
     /** A UTF-8 byte-order mark at the start (Jackson's own bootstrapper skipped it too; the encoder does it now). */
-    private static boolean hasBom(ByteBuf body) {
-        int i = body.readerIndex();
-        return body.readableBytes() >= 3 && body.getByte(i) == (byte) 0xef && body.getByte(i + 1) == (byte) 0xbb
-                && body.getByte(i + 2) == (byte) 0xbf;
+    private static boolean hasBom(byte[] a, int off, int len) {
+        return len >= 3 && a[off] == (byte) 0xef && a[off + 1] == (byte) 0xbb && a[off + 2] == (byte) 0xbf;
     }
 
     /** Encodes an {@code application/x-www-form-urlencoded} body as one record of string values. */

@@ -36,7 +36,8 @@ import java.io.InputStream;
  * encoder drops a UTF-8 byte-order mark itself.
  *
  * <pre>{@code
- * try (RawJsonParser p = RawJsonParser.FACTORY.parser(bytes, 0, bytes.length)) {
+ * RawJsonParser parser = RawJsonParser.FACTORY.reusable();          // once per event loop
+ * try (RawJsonParser p = parser.reuse(bytes, 0, bytes.length)) {       // every body
  *     if (p.nextToken() == JsonToken.VALUE_STRING && (end = p.rawEnd()) >= 0) {
  *         copy(p.input(), p.inputPtr(), end);   // the string's bytes, without quotes
  *         p.consumeRaw(end);
@@ -183,17 +184,9 @@ final class RawJsonParser extends UTF8StreamJsonParser {
                     .recyclerPool(JsonRecyclerPools.threadLocalPool()));
         }
 
-        RawJsonParser parser(byte[] data, int offset, int len) throws IOException {
-            return (RawJsonParser) createParser(data, offset, len);
-        }
-
-        RawJsonParser parser(InputStream in) throws IOException {
-            return (RawJsonParser) createParser(in);
-        }
-
         /** A parser to {@link RawJsonParser#reuse} for body after body on this thread. */
         RawJsonParser reusable() throws IOException {
-            RawJsonParser p = parser(NO_INPUT, 0, 0);
+            RawJsonParser p = (RawJsonParser) createParser(NO_INPUT, 0, 0);
             p.reusable = true;
             p._closed = true;
             return p;

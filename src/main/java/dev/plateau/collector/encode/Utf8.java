@@ -3,7 +3,6 @@ package dev.plateau.collector.encode;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -56,16 +55,6 @@ final class Utf8 {
     /** True if {@code a[off, off + len)} is well-formed UTF-8. */
     static boolean isValid(byte[] a, int off, int len) {
         return completePrefix(a, off, off + len, true) == len;
-    }
-
-    /** True if the remaining bytes of {@code bytes} are well-formed UTF-8. */
-    static boolean isValid(ByteBuffer bytes) {
-        if (bytes.hasArray()) {
-            return isValid(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        }
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.duplicate().get(copy);
-        return isValid(copy, 0, copy.length);
     }
 
     /**

@@ -38,7 +38,7 @@ public record BenchPlan(int connections, int smallRequests, int largeRequests, i
         }
     }
 
-    /** Warm-up requests per server before the measured rounds of {@code measured} requests: as many, at least one per connection. */
+    /** Requests of one warm-up burst before measured rounds of {@code measured} requests: as many, at least one per connection. */
     public int warmup(int measured) {
         return Math.max(connections, measured);
     }

@@ -291,6 +291,19 @@ class LogEventEncoderTest {
         }
 
         @Test
+        void aByteOrderMarkIsSkippedOnStreamedDirectBodiesToo() throws Exception {
+            String records = "{\"k\":\"" + "v".repeat(30_000) + "\"}";
+            byte[] body = ("\ufeff" + records).getBytes(StandardCharsets.UTF_8);
+            ByteBuf direct = UnpooledByteBufAllocator.DEFAULT.directBuffer(body.length).writeBytes(body);
+            try {
+                assertThat(encoder.encodeJson(direct, CTX).records()).isEqualTo(1);
+            } finally {
+                direct.release();
+            }
+            assertThat(ByteBufUtil.getBytes(encoder.buffer())).isEqualTo(fresh(records));
+        }
+
+        @Test
         void clientsInventingFieldNamesGetTheParserReplacedNotGrown() throws Exception {
             for (int i = 0; i <= RawJsonParser.MAX_NAMES + 100; i++) {
                 json("{\"name" + i + "\":" + i + "}");
