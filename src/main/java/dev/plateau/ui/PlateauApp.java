@@ -1,5 +1,7 @@
 package dev.plateau.ui;
 
+import dev.plateau.ui.main.AppOptions;
+import dev.plateau.ui.main.Console;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -11,6 +11,9 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Verdict;
 import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.Sampler;
+import dev.plateau.ui.compare.CompareViewModel;
+import dev.plateau.ui.main.Console;
+import dev.plateau.ui.main.Page;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +129,7 @@ class CompareUiTest {
 
     private static List<String> verdictCellStyles(TableView<RunStats> table) {
         return table.lookupAll(".table-cell").stream()
-                .filter(n -> n instanceof TableCell<?, ?> c && c.getItem() instanceof Verdict)
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getItem() != null && "verdictColumn".equals(c.getTableColumn().getId()))
                 .map(n -> (TableCell<?, ?>) n)
                 .map(c -> c.getText() + ":" + c.getStyleClass().stream().filter(s -> s.startsWith("verdict-")).findFirst().orElse("none"))
                 .toList();

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Verdict;
+import dev.plateau.ui.compare.CompareViewModel;
+import dev.plateau.ui.compare.ExperimentViewModel;
+import dev.plateau.ui.main.Console;
+import dev.plateau.ui.main.Page;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,14 @@ package dev.plateau.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.ui.common.Views;
+import dev.plateau.ui.connections.ConnectionsViewModel;
+import dev.plateau.ui.live.LiveView;
+import dev.plateau.ui.live.LiveViewModel;
+import dev.plateau.ui.live.MarkedLineChart;
+import dev.plateau.ui.load.LoadViewModel;
+import dev.plateau.ui.main.Console;
+import dev.plateau.ui.main.Page;
 import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -6,6 +6,10 @@ import static dev.plateau.ui.LiveFlowUiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.ui.common.Views;
+import dev.plateau.ui.load.LoadViewModel;
+import dev.plateau.ui.main.Console;
+import dev.plateau.ui.main.Page;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
+import dev.plateau.ui.common.BackgroundTasks;
+import dev.plateau.ui.common.Errors;
+import dev.plateau.ui.common.Parsers;
+import dev.plateau.ui.common.ValidatedField;
+import dev.plateau.ui.load.LoadViewModel;
+import dev.plateau.ui.main.AppOptions;
+import dev.plateau.ui.main.CollectorViewModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

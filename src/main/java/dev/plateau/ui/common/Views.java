@@ -1,0 +1,42 @@
+package dev.plateau.ui.common;
+
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/** Small binding helpers shared by the thin controllers. */
+public final class Views {
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    public static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+
+    private Views() {
+    }
+
+    /** Tool bar items keep their preferred width when the window narrows, except the status labels given. */
+    public static void keepPrefWidths(Pane bar, Node... shrinkable) {
+        List<Node> except = List.of(shrinkable);
+        for (Node n : bar.getChildren()) {
+            if (n instanceof Region r && !except.contains(n)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    /** Binds a text field to a validated field: text both ways, red border while invalid, the message in {@code message}. */
+    public static void bind(TextField field, ValidatedField<?> model, Label message) {
+        field.textProperty().bindBidirectional(model.textProperty());
+        field.pseudoClassStateChanged(INVALID, !model.isValid());
+        model.validProperty().addListener((obs, old, valid) -> field.pseudoClassStateChanged(INVALID, !valid));
+        if (message != null) {
+            message.textProperty().bind(model.errorProperty());
+            message.getStyleClass().add("field-error");
+            message.managedProperty().bind(message.textProperty().isNotEmpty());
+            message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.plateau.ui.live;
+
+import dev.plateau.ui.common.Units;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.NamedArg;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Line;
+
+/**
+ * A time-series {@link LineChart} (x = elapsed seconds) with labelled vertical markers for policy switches,
+ * bursts and runs. Markers live in the plot area and are placed in {@link #layoutPlotChildren()} with
+ * {@code getXAxis().getDisplayPosition(x)}, so they follow the axis when the window scrolls. Animation and
+ * symbols are off; the x axis is ranged by the caller, the y axis auto-ranges from 0 with human tick labels.
+ *
+ * <pre>{@code
+ * MarkedLineChart chart = MarkedLineChart.bytes("Memory");
+ * chart.show(frame.xMin(), frame.xMax(), frame.memory(), frame.markers());
+ * }</pre>
+ */
+public final class MarkedLineChart extends LineChart<Number, Number> {
+    public static final String BYTES_LABEL = "bytes (decimal)";
+
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+    private final List<LiveFrame.Marker> markers = new ArrayList<>();
+
+    /** For FXML: {@code <MarkedLineChart title="Memory" unit="bytes"/>}; any other unit is a count axis labelled with it. */
+    public MarkedLineChart(@NamedArg("title") String title, @NamedArg(value = "unit", defaultValue = "bytes") String unit) {
+        this(title, "bytes".equals(unit) ? BYTES_LABEL : unit, "bytes".equals(unit) ? Units.bytesAxis() : Units.countAxis());
+    }
+
+    public MarkedLineChart(String title, String yLabel, javafx.util.StringConverter<Number> yFormat) {
+        super(timeAxis(), new NumberAxis());
+        setTitle(title);
+        setAnimated(false);
+        setCreateSymbols(false);
+        getYAxis().setLabel(yLabel);
+        getYAxis().setAnimated(false);
+        ((NumberAxis) getYAxis()).setTickLabelFormatter(yFormat);
+        ((NumberAxis) getYAxis()).setForceZeroInRange(true);
+        getStyleClass().add("marked-chart");
+        setLegendVisible(true);
+    }
+
+    /** A chart whose y axis is in decimal bytes. */
+    public static MarkedLineChart bytes(String title) {
+        return new MarkedLineChart(title, BYTES_LABEL, Units.bytesAxis());
+    }
+
+    /** A chart whose y axis is a count or rate. */
+    public static MarkedLineChart counts(String title, String yLabel) {
+        return new MarkedLineChart(title, yLabel, Units.countAxis());
+    }
+
+    private static NumberAxis timeAxis() {
+        NumberAxis x = new NumberAxis();
+        x.setAutoRanging(false);
+        x.setAnimated(false);
+        x.setLabel("elapsed");
+        x.setTickLabelFormatter(Units.elapsedAxis());
+        x.setMinorTickVisible(false);
+        return x;
+    }
+
+    /** Replaces the data, the x range and the markers. Series are matched by name so colours stay stable. */
+    public void show(double xMin, double xMax, List<LiveFrame.Line> data, List<LiveFrame.Marker> marks) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        double step = niceTimeStep(xMax - xMin);
+        x.setLowerBound(Math.floor(xMin / step) * step);
+        x.setUpperBound(Math.ceil(xMax / step) * step);
+        x.setTickUnit(step);
+        while (getData().size() > data.size()) {
+            getData().remove(getData().size() - 1);
+        }
+        for (int i = 0; i < data.size(); i++) {
+            LiveFrame.Line line = data.get(i);
+            XYChart.Series<Number, Number> series;
+            if (i < getData().size() && getData().get(i).getName().equals(line.name())) {
+                series = getData().get(i);
+            } else {
+                series = new XYChart.Series<>();
+                series.setName(line.name());
+                if (i < getData().size()) {
+                    getData().set(i, series);
+                } else {
+                    getData().add(series);
+                }
+            }
+            update(series.getData(), line);
+        }
+        setMarkers(marks);
+    }
+
+    /**
+     * Puts the line's points into the series' data, reusing its {@link XYChart.Data} items: a value that did not
+     * change is not set again, and only a difference in length adds or removes items (at the end). Replacing all
+     * items instead makes the chart drop and re-index every old item and build 300 new ones per series at each refresh.
+     */
+    static void update(List<XYChart.Data<Number, Number>> data, LiveFrame.Line line) {
+        int n = line.size();
+        if (data.size() > n) {
+            data.subList(n, data.size()).clear();
+        }
+        int keep = data.size();
+        for (int p = 0; p < keep; p++) {
+            XYChart.Data<Number, Number> d = data.get(p);
+            if (d.getXValue().doubleValue() != line.x()[p]) {
+                d.setXValue(line.x()[p]);
+            }
+            if (d.getYValue().doubleValue() != line.y()[p]) {
+                d.setYValue(line.y()[p]);
+            }
+        }
+        if (n > keep) {
+            List<XYChart.Data<Number, Number>> more = new ArrayList<>(n - keep);
+            for (int p = keep; p < n; p++) {
+                more.add(new XYChart.Data<>(line.x()[p], line.y()[p]));
+            }
+            data.addAll(more);
+        }
+    }
+
+    /** Tick step for an elapsed-seconds range: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h ... ~6-10 ticks. */
+    public static double niceTimeStep(double range) {
+        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
+        for (double s : steps) {
+            if (range / s <= 10) {
+                return s;
+            }
+        }
+        return Math.ceil(range / 10 / 86400) * 86400;
+    }
+
+    public void setMarkers(List<LiveFrame.Marker> marks) {
+        if (marks.equals(markers)) {
+            return;
+        }
+        getPlotChildren().removeAll(lines);
+        getPlotChildren().removeAll(labels);
+        lines.clear();
+        labels.clear();
+        markers.clear();
+        markers.addAll(marks);
+        for (LiveFrame.Marker m : marks) {
+            Line line = new Line();
+            line.getStyleClass().addAll("chart-marker", "chart-marker-" + m.kind().name().toLowerCase());
+            line.setManaged(false);
+            Label label = new Label(m.label());
+            label.setTooltip(new Tooltip(m.detail()));
+            label.getStyleClass().addAll("chart-marker-label", "chart-marker-label-" + m.kind().name().toLowerCase());
+            label.setManaged(false);
+            lines.add(line);
+            labels.add(label);
+        }
+        getPlotChildren().addAll(lines);
+        getPlotChildren().addAll(labels);
+        requestChartLayout();
+    }
+
+    /** The marker lines currently drawn (for tests). */
+    public List<Line> markerLines() {
+        return List.copyOf(lines);
+    }
+
+    public List<Label> markerLabels() {
+        return List.copyOf(labels);
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double height = getYAxis().getHeight();
+        double width = getXAxis().getWidth();
+        double lastLabelRight = Double.NEGATIVE_INFINITY;
+        int row = 0;
+        for (int i = 0; i < markers.size(); i++) {
+            double x = getXAxis().getDisplayPosition(markers.get(i).x());
+            Line line = lines.get(i);
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(0);
+            line.setEndY(height);
+            Label label = labels.get(i);
+            label.autosize();
+            double w = label.prefWidth(-1);
+            double lx = x + w + 4 > width ? Math.max(0, x - w - 3) : x + 3;
+            row = lx < lastLabelRight ? (row + 1) % 4 : 0;
+            label.resizeRelocate(lx, 2 + row * (label.prefHeight(-1) + 1), w, label.prefHeight(-1));
+            lastLabelRight = lx + w;
+            boolean visible = x >= 0 && x <= width;
+            line.setVisible(visible);
+            label.setVisible(visible);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.plateau.ui.load;
+
+import dev.plateau.ui.common.Views;
+import java.io.File;
+import java.util.Objects;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+
+/** Controller of {@code LoadView.fxml}: binds the burst form, the progress bar and the last report. */
+public final class LoadView {
+    private final LoadViewModel model;
+    @FXML private ComboBox<LoadViewModel.Preset> presetChoice;
+    @FXML private RadioButton embeddedTarget;
+    @FXML private RadioButton urlTarget;
+    @FXML private TextField urlField;
+    @FXML private Label urlError;
+    @FXML private TextField requestsField;
+    @FXML private Label requestsError;
+    @FXML private TextField delayField;
+    @FXML private Label delayError;
+    @FXML private TextField rateField;
+    @FXML private Label rateError;
+    @FXML private TextField connectionsField;
+    @FXML private Label connectionsError;
+    @FXML private TextField reconnectField;
+    @FXML private CheckBox abandonBox;
+    @FXML private Label reconnectError;
+    @FXML private TextField linesField;
+    @FXML private Label linesError;
+    @FXML private Button clearFileButton;
+    @FXML private Label fileLabel;
+    @FXML private CheckBox gzipBox;
+    @FXML private Button fireButton;
+    @FXML private Button cancelButton;
+    @FXML private Button closeAbandonedButton;
+    @FXML private Label formError;
+    @FXML private Label error;
+    @FXML private ProgressBar progress;
+    @FXML private Label counters;
+    @FXML private Label report;
+
+    public LoadView(LoadViewModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    @FXML
+    private void initialize() {
+        presetChoice.getItems().setAll(LoadViewModel.Preset.values());
+        presetChoice.setOnAction(e -> model.apply(presetChoice.getValue()));
+        embeddedTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.EMBEDDED);
+        urlTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.URL);
+        urlTarget.selectedProperty().addListener((obs, o, on) ->
+                model.targetProperty().set(on ? LoadViewModel.Target.URL : LoadViewModel.Target.EMBEDDED));
+        urlField.disableProperty().bind(urlTarget.selectedProperty().not());
+        Views.bind(urlField, model.urlField(), urlError);
+        urlError.visibleProperty().unbind();
+        urlError.visibleProperty().bind(urlTarget.selectedProperty().and(urlError.textProperty().isNotEmpty()));
+        Views.bind(requestsField, model.requestsField(), requestsError);
+        Views.bind(delayField, model.delayMsField(), delayError);
+        Views.bind(rateField, model.rateField(), rateError);
+        Views.bind(connectionsField, model.connectionsField(), connectionsError);
+        Views.bind(reconnectField, model.reconnectEveryField(), reconnectError);
+        Views.bind(linesField, model.linesField(), linesError);
+        abandonBox.selectedProperty().bindBidirectional(model.abandonProperty());
+        gzipBox.selectedProperty().bindBidirectional(model.gzipProperty());
+        linesField.disableProperty().bind(model.payloadFileProperty().isNotNull());
+        clearFileButton.visibleProperty().bind(model.payloadFileProperty().isNotNull());
+        fileLabel.textProperty().bind(model.payloadFileProperty().asString().map(s -> "null".equals(s) ? "" : s));
+        formError.textProperty().bind(model.formErrorProperty());
+        error.textProperty().bind(model.errorProperty());
+        fireButton.disableProperty().bind(model.runningProperty().or(model.formErrorProperty().isNotEmpty()));
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        closeAbandonedButton.disableProperty().bind(model.runningProperty());
+        progress.progressProperty().bind(model.progressProperty());
+        counters.textProperty().bind(model.countersProperty());
+        report.textProperty().bind(model.lastReportProperty());
+    }
+
+    @FXML
+    private void fire() {
+        model.fire();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+
+    @FXML
+    private void closeAbandoned() {
+        model.closeAbandoned();
+    }
+
+    @FXML
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Payload file (sent as the request body)");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("JSON or form", "*.json", "*.txt", "*.form"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File samples = new File("samples");
+        if (samples.isDirectory()) {
+            chooser.setInitialDirectory(samples);
+        }
+        File f = chooser.showOpenDialog(fireButton.getScene().getWindow());
+        if (f != null) {
+            model.payloadFileProperty().set(f.toPath());
+        }
+    }
+
+    @FXML
+    private void clearFile() {
+        model.payloadFileProperty().set(null);
+    }
+}

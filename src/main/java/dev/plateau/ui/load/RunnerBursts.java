@@ -1,0 +1,60 @@
+package dev.plateau.ui.load;
+
+import dev.plateau.load.BurstHandle;
+import dev.plateau.load.BurstProgress;
+import dev.plateau.load.BurstReport;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.load.BurstSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Adapts {@link BurstRunner} to the Load panel's {@link BurstService}; remembers handles to close held connections. */
+public final class RunnerBursts implements BurstService {
+    private final BurstRunner runner;
+    private final List<BurstHandle> handles = new CopyOnWriteArrayList<>();
+
+    public RunnerBursts(BurstRunner runner) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+    }
+
+    @Override
+    public Running start(BurstSpec spec) {
+        BurstHandle h = runner.start(spec);
+        handles.add(h);
+        return new Running() {
+            @Override
+            public BurstProgress progress() {
+                return h.progress();
+            }
+
+            @Override
+            public void cancel() {
+                h.cancel();
+            }
+
+            @Override
+            public CompletableFuture<Summary> result() {
+                return h.result().thenApply(RunnerBursts::summary);
+            }
+        };
+    }
+
+    @Override
+    public int closeHeld() {
+        int open = 0;
+        for (BurstHandle h : handles) {
+            open += h.openConnections();
+            h.closeHeld();
+            if (h.result().isDone()) {
+                handles.remove(h);
+            }
+        }
+        return open;
+    }
+
+    static Summary summary(BurstReport r) {
+        return new Summary(r.requestsPerSec(), r.p50Ms(), r.p99Ms(), r.statusCounts(), r.errors(), r.format());
+    }
+}
