@@ -14,17 +14,11 @@ import dev.plateau.telemetry.MonitorServer;
 import dev.plateau.telemetry.Sampler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,123 +39,15 @@ import picocli.CommandLine.Spec;
  * With {@code --config FILE} (Fluent Bit classic or YAML, {@link FluentBitConfig}) the file's warnings are printed as
  * {@code warning: FILE:LINE: ...} lines and an invalid file exits 2 with {@code FILE:LINE: message}.
  */
-@Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = CatalogueFlags.class,
         description = "Run the embedded in_http collector until SIGINT/SIGTERM, then drain and exit 0.")
 public final class CollectCommand implements java.util.concurrent.Callable<Integer> {
-    /** Fluent Bit option names in config messages, and the flag that sets each. */
-    private static final String[][] FLAG_NAMES = {
-        {"buffer_chunk_size", "--buffer-chunk-size"}, {"buffer_max_size", "--buffer-max-size"},
-        {"successful_response_code", "--successful-response-code"}, {"success_header", "--success-header"},
-        {"remote_addr_key", "--remote-addr-key"}, {"mem_buf_limit", "--mem-buf-limit"},
-        {"idle_timeout", "--idle-timeout"}, {"header_timeout", "--header-timeout"},
-        {"max_connections", "--max-connections"}, {"monitor port", "--monitor-port"}, {"file format", "--file-format"},
-        {"retry_limit", "--retry-limit"}, {"buffer model", "--buffer-model"}, {"compress:", "--output-compress:"},
-    };
-    private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator):");
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Fluent Bit configuration file (classic .conf or .yaml); flags given on the command line override it.")
     Path configFile;
-
-    @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String listen = "127.0.0.1";
-
-    @Option(names = "--port", description = "TCP port, 0 = any free port (default: ${DEFAULT-VALUE}).")
-    int port = 9880;
-
-    @Option(names = "--buffer-chunk-size", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "Per-connection buffer at accept and growth step; decimal: 512K = 512000 (default: 512K).")
-    long bufferChunkSize = 512_000;
-
-    @Option(names = "--buffer-max-size", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "A request needing more gets 413 and the connection is closed (default: 4M).")
-    long bufferMaxSize = 4_000_000;
-
-    @Option(names = "--successful-response-code", paramLabel = "CODE",
-            description = "200, 201 or 204; anything else falls back to 201 with a warning (default: ${DEFAULT-VALUE}).")
-    int successfulResponseCode = 201;
-
-    @Option(names = "--tag-key", paramLabel = "KEY", description = "Take each record's tag from this string field.")
-    String tagKey;
-
-    @Option(names = "--success-header", paramLabel = "'NAME VALUE'",
-            description = "Extra header on success answers (repeatable).")
-    List<String> successHeaders = new ArrayList<>();
-
-    @Option(names = "--add-remote-addr", description = "Copy the first X-Forwarded-For entry into each record.")
-    boolean addRemoteAddr;
-
-    @Option(names = "--remote-addr-key", paramLabel = "KEY", description = "Key for --add-remote-addr (default: ${DEFAULT-VALUE}).")
-    String remoteAddrKey = "REMOTE_ADDR";
-
-    @Option(names = "--shrink", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
-            description = "Shrink connection buffers back to one chunk after each request (default: off, upstream).")
-    boolean shrink;
-
-    @Option(names = "--reinit", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
-            description = "Destroy and re-create the encoder after each request (default: off, upstream).")
-    boolean reinit;
-
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "Close keep-alive connections idle this long; 0s = never (default: 0s, upstream v4).")
-    Duration idleTimeout = Duration.ZERO;
-
-    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "Close a connection whose request head has not arrived in this time; 0s = never (default: 30s).")
-    Duration headerTimeout = Duration.ofSeconds(30);
-
-    @Option(names = "--output", paramLabel = "null|file:PATH|http://HOST:PORT/PATH",
-            description = "Where records go (default: ${DEFAULT-VALUE}).")
-    String output = "null";
-
-    @Option(names = "--output-compress", paramLabel = "none|gzip",
-            description = "Body compression of the http output (Fluent Bit's compress; default: ${DEFAULT-VALUE}).")
-    String outputCompress = "none";
-
-    @Option(names = "--retry-limit", paramLabel = "N|no_limits",
-            description = "Retries of a failed chunk before it is dropped (Fluent Bit's Retry_Limit; default: ${DEFAULT-VALUE}).")
-    String retryLimit = "1";
-
-    @Option(names = "--file-format", paramLabel = "out_file|json_lines",
-            description = "Format of file output (default: ${DEFAULT-VALUE}, Fluent Bit's 'tag: [sec.nsec, {json}]').")
-    String fileFormat = "out_file";
-
-    @Option(names = "--flush", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "How often queued chunks go to the output (default: 1s).")
-    Duration flush = Duration.ofSeconds(1);
-
-    @Option(names = "--mem-buf-limit", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "Queued bytes before requests get 503; 0 = unlimited (default: 64M).")
-    long memBufLimit = 64_000_000;
-
-    @Option(names = "--workers", description = "Event-loop threads (default: ${DEFAULT-VALUE}).")
-    int workers = 1;
-
-    @Option(names = "--max-connections", paramLabel = "N", description = "Refuse connections beyond N; 0 = unlimited (default: 0).")
-    int maxConnections;
-
-    @Option(names = "--buffer-model", paramLabel = "legacy|v5",
-            description = "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: 10 KiB, exact growth)"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String bufferModel = "legacy";
-
-    @Option(names = "--http2", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
-            description = "Accept HTTP/2 cleartext (prior knowledge and Upgrade: h2c) on the same port (default: on).")
-    boolean http2 = true;
-
-    @Option(names = "--allocator", paramLabel = "unpooled|pooled|adaptive",
-            description = "Allocator of connection and encoder buffers (default: ${DEFAULT-VALUE}: malloc/free like Fluent Bit).")
-    String allocator = "unpooled";
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on ingestion.")
-    String token;
-
-    @Option(names = "--monitor-port", paramLabel = "PORT",
-            description = "Monitoring HTTP server port (Fluent Bit's 2020); 0 = off (default: ${DEFAULT-VALUE}).")
-    int monitorPort = 2020;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicReference<Collector> running = new AtomicReference<>();
@@ -293,8 +179,8 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
     }
 
     /**
-     * The configuration: Plateau's defaults, or the {@code --config} file read with {@link FluentBitConfig}, then every
-     * flag — with a file, only the flags actually typed on the command line, so that they override the file.
+     * The configuration: the catalogue's defaults, or the {@code --config} file read with {@link FluentBitConfig},
+     * then every catalogue flag typed on the command line ({@link CatalogueFlags}), so that flags override the file.
      */
     private CollectorConfig config(PrintWriter out) throws ConfigException {
         CollectorConfig.Builder b = CollectorConfig.builder();
@@ -305,73 +191,13 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             }
             b = file.builder();
         }
-        CommandLine.ParseResult typed = spec.commandLine().getParseResult();
-        Flags f = new Flags(configFile == null ? null : typed);
-        f.set("--listen", b::listen, listen);
-        f.set("--port", b::port, port);
-        f.set("--buffer-chunk-size", b::bufferChunkSize, bufferChunkSize);
-        f.set("--buffer-max-size", b::bufferMaxSize, bufferMaxSize);
-        if (f.given("--successful-response-code")) {
-            int code = CollectorConfig.effectiveSuccessCode(successfulResponseCode);
-            if (code != successfulResponseCode) {
-                out.println("warning: --successful-response-code " + successfulResponseCode
-                        + " is not 200, 201 or 204; using " + code);
-            }
-            b.successfulResponseCode(code);
-        }
-        f.set("--tag-key", b::tagKey, tagKey);
-        if (f.given("--success-header")) {
-            List<CollectorConfig.Header> headers = new ArrayList<>();
-            for (String h : successHeaders) {
-                headers.add(CollectorConfig.Header.parse(h));
-            }
-            b.successHeaders(headers);
-        }
-        f.set("--add-remote-addr", b::addRemoteAddr, addRemoteAddr);
-        f.set("--remote-addr-key", b::remoteAddrKey, remoteAddrKey);
-        f.set("--output", b::output, output);
-        f.set("--file-format", b::fileFormat, fileFormat);
-        f.set("--output-compress", b::outputCompress, outputCompress);
-        if (f.given("--retry-limit")) {
-            b.retryLimit(CollectorConfig.parseRetryLimit(retryLimit));
-        }
-        f.set("--flush", b::flush, flush);
-        f.set("--mem-buf-limit", b::memBufLimit, memBufLimit);
-        f.set("--shrink", b::shrink, shrink);
-        f.set("--reinit", b::reinit, reinit);
-        f.set("--idle-timeout", b::idleTimeout, idleTimeout);
-        f.set("--header-timeout", b::headerTimeout, headerTimeout);
-        f.set("--monitor-port", b::monitorPort, monitorPort);
-        f.set("--workers", b::workers, workers);
-        f.set("--max-connections", b::maxConnections, maxConnections);
-        f.set("--buffer-model", b::bufferModel, bufferModel);
-        f.set("--http2", b::http2, http2);
-        f.set("--allocator", b::allocator, allocator);
-        f.set("--token", b::bearerToken, token);
+        CatalogueFlags.apply(spec.commandLine().getParseResult(), b, w -> out.println("warning: " + flagNames(w)));
         return b.build();
     }
 
-    /** Applies a flag's value: always without a config file, else only when the flag was typed. */
-    private record Flags(CommandLine.ParseResult typed) {
-        boolean given(String flag) {
-            return typed == null || typed.hasMatchedOption(flag);
-        }
-
-        <T> void set(String flag, Function<T, CollectorConfig.Builder> setter, T value) {
-            if (given(flag)) {
-                setter.apply(value);
-            }
-        }
-    }
-
-    /** Rewrites a config message's Fluent Bit option names as this command's flags. */
+    /** Rewrites the option names in a config message as this command's flags. */
     static String flagNames(String message) {
-        String m = message;
-        for (String[] pair : FLAG_NAMES) {
-            m = m.replace(pair[0], pair[1]);
-        }
-        Matcher lead = LEADING_NAME.matcher(m);
-        return lead.find() ? "--" + lead.group(1) + ":" + m.substring(lead.end()) : m;
+        return CatalogueFlags.flagNames(message);
     }
 
     private static void print(PrintWriter out, Event e) {

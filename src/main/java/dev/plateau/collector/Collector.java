@@ -48,7 +48,7 @@ public final class Collector implements AutoCloseable {
     public Collector(CollectorConfig config, EventLog events) {
         this.config = config;
         this.events = events;
-        this.policies = new Policies(config.shrink(), config.reinit(), config.idleTimeout(), events);
+        this.policies = new Policies(config, events);
         this.queue = new ChunkQueue(config.memBufLimit());
         this.allocator = IngestContext.allocator(config.allocator());
     }

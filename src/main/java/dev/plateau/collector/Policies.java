@@ -3,94 +3,122 @@ package dev.plateau.collector;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * The live-switchable memory policies (DESIGN.md §3). Any thread may switch them at any time; event loops
- * read them at the end of each request, so a switch takes effect on the next request of every connection.
- * Every actual change is recorded as a {@link EventKind#POLICY} event ({@code shrink on}, {@code idle_timeout 10s}).
+ * The live-switchable options ({@link CollectorOptions#live()}: the memory policies, docs/DESIGN.md "Policies").
+ * Any thread may switch them at any time; event loops read them at the end of each request, so a switch takes
+ * effect on the next request of every connection. Every actual change is recorded as a {@link EventKind#POLICY}
+ * event named after the option ({@code shrink on}, {@code idle_timeout 10s}).
  *
  * <pre>{@code
  * collector.policies().setShrink(true);   // connection buffers go back to one chunk after each request
- * collector.policies().setReinit(true);   // the encoder is destroyed and re-created after each batch
+ * collector.policies().set(CollectorOptions.REINIT, true);   // the same, for any live option
  * }</pre>
  */
 public final class Policies {
     private final EventLog events;
-    private volatile boolean shrink;
-    private volatile boolean reinit;
-    private volatile Duration idleTimeout;
+    private volatile State state;
 
-    public Policies(boolean shrink, boolean reinit, Duration idleTimeout, EventLog events) {
-        this.shrink = shrink;
-        this.reinit = reinit;
-        this.idleTimeout = requireIdle(idleTimeout);
+    /** Starts from {@code config}'s values of the live options. */
+    public Policies(CollectorConfig config, EventLog events) {
+        Map<CollectorOption<?>, Object> values = new LinkedHashMap<>();
+        for (CollectorOption<?> o : CollectorOptions.live()) {
+            values.put(o, o.get(config));
+        }
+        this.state = new State(values);
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    /** Immutable view of the three policies at one instant. */
-    public record State(boolean shrink, boolean reinit, Duration idleTimeout) {
+    /** Starts with the three memory policies given and every other live option at its default. */
+    public Policies(boolean shrink, boolean reinit, Duration idleTimeout, EventLog events) {
+        this(CollectorConfig.builder().shrink(shrink).reinit(reinit).idleTimeout(idleTimeout).build(), events);
+    }
+
+    /** Immutable view of the live options at one instant, in catalogue order. */
+    public record State(Map<CollectorOption<?>, Object> values) {
+        public State {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> T get(CollectorOption<T> option) {
+            return (T) values.get(option);
+        }
+
+        public boolean shrink() {
+            return get(CollectorOptions.SHRINK);
+        }
+
+        public boolean reinit() {
+            return get(CollectorOptions.REINIT);
+        }
+
+        public Duration idleTimeout() {
+            return get(CollectorOptions.IDLE_TIMEOUT);
+        }
+
+        /** {@code shrink on, reinit off, idle_timeout 10s}. */
         public String describe() {
-            return "shrink " + (shrink ? "on" : "off") + ", reinit " + (reinit ? "on" : "off")
-                    + ", idle_timeout " + Sizes.formatDuration(idleTimeout);
+            return values.keySet().stream().map(o -> describe(o)).collect(Collectors.joining(", "));
+        }
+
+        private <T> String describe(CollectorOption<T> o) {
+            return o.name() + " " + o.type().format(get(o));
         }
     }
 
     public boolean shrink() {
-        return shrink;
+        return state.shrink();
     }
 
     public boolean reinit() {
-        return reinit;
+        return state.reinit();
     }
 
     /** {@link Duration#ZERO} means idle keep-alive connections are never closed. */
     public Duration idleTimeout() {
-        return idleTimeout;
+        return state.idleTimeout();
+    }
+
+    public <T> T get(CollectorOption<T> option) {
+        return state.get(option);
     }
 
     public State state() {
-        return new State(shrink, reinit, idleTimeout);
+        return state;
     }
 
     public void setShrink(boolean on) {
-        boolean changed;
-        synchronized (this) {
-            changed = shrink != on;
-            shrink = on;
-        }
-        if (changed) {
-            events.emit(EventKind.POLICY, "shrink " + (on ? "on" : "off"));
-        }
+        set(CollectorOptions.SHRINK, on);
     }
 
     public void setReinit(boolean on) {
-        boolean changed;
-        synchronized (this) {
-            changed = reinit != on;
-            reinit = on;
-        }
-        if (changed) {
-            events.emit(EventKind.POLICY, "reinit " + (on ? "on" : "off"));
-        }
+        set(CollectorOptions.REINIT, on);
     }
 
     public void setIdleTimeout(Duration timeout) {
-        Duration t = requireIdle(timeout);
-        boolean changed;
-        synchronized (this) {
-            changed = !idleTimeout.equals(t);
-            idleTimeout = t;
-        }
-        if (changed) {
-            events.emit(EventKind.POLICY, "idle_timeout " + Sizes.formatDuration(t));
-        }
+        set(CollectorOptions.IDLE_TIMEOUT, timeout);
     }
 
-    private static Duration requireIdle(Duration t) {
-        if (t == null || t.isNegative()) {
-            throw new IllegalArgumentException("idle_timeout: must be >= 0 (0 = never), was " + t);
+    /** Switches a live option; throws {@link IllegalArgumentException} for a value it does not allow. */
+    public <T> void set(CollectorOption<T> option, T value) {
+        if (!option.live()) {
+            throw new IllegalArgumentException(option.name() + ": cannot be changed while the collector runs");
         }
-        return t;
+        option.validate(value);
+        boolean changed;
+        synchronized (this) {
+            changed = !Objects.equals(state.get(option), value);
+            Map<CollectorOption<?>, Object> next = new LinkedHashMap<>(state.values());
+            next.put(option, value);
+            state = new State(next);
+        }
+        if (changed) {
+            events.emit(EventKind.POLICY, option.name() + " " + option.type().format(value));
+        }
     }
 }

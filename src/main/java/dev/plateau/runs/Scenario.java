@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
 import dev.plateau.collector.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,10 +51,6 @@ public record Scenario(String name, String description, CollectorConfig collecto
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP = Set.of("name", "description", "collector", "policies", "sample_interval",
             "bursts", "settle_s");
-    private static final Set<String> COLLECTOR = Set.of("buffer_chunk_size", "buffer_max_size", "mem_buf_limit",
-            "workers", "allocator", "buffer_model", "output", "flush", "max_connections", "http2",
-            "successful_response_code", "tag");
-    private static final Set<String> POLICIES = Set.of("shrink", "reinit", "idle_timeout");
     private static final Set<String> BURST = Set.of("at_s", "requests", "delay_ms", "rate", "connections",
             "reconnect_every", "abandon", "hold", "lines", "payload", "gzip", "tag", "timeout");
 
@@ -98,24 +96,9 @@ public record Scenario(String name, String description, CollectorConfig collecto
         known(root, TOP, "");
         JsonNode c = object(root, "collector");
         JsonNode p = object(root, "policies");
-        known(c, COLLECTOR, "collector.");
-        known(p, POLICIES, "policies.");
         CollectorConfig.Builder b = CollectorConfig.builder().port(0).monitorPort(0);
-        if (c.has("buffer_chunk_size")) b.bufferChunkSize(size(c, "collector.buffer_chunk_size"));
-        if (c.has("buffer_max_size")) b.bufferMaxSize(size(c, "collector.buffer_max_size"));
-        if (c.has("mem_buf_limit")) b.memBufLimit(size(c, "collector.mem_buf_limit"));
-        if (c.has("workers")) b.workers(integer(c, "workers", "collector."));
-        if (c.has("max_connections")) b.maxConnections(integer(c, "max_connections", "collector."));
-        if (c.has("successful_response_code")) b.successfulResponseCode(integer(c, "successful_response_code", "collector."));
-        if (c.has("allocator")) b.allocator(text(c, "allocator", "collector."));
-        if (c.has("buffer_model")) b.bufferModel(text(c, "buffer_model", "collector."));
-        if (c.has("output")) b.output(text(c, "output", "collector."));
-        if (c.has("tag")) b.tag(text(c, "tag", "collector."));
-        if (c.has("flush")) b.flush(duration(c, "flush", "collector."));
-        if (c.has("http2")) b.http2(bool(c, "http2", "collector."));
-        if (p.has("shrink")) b.shrink(bool(p, "shrink", "policies."));
-        if (p.has("reinit")) b.reinit(bool(p, "reinit", "policies."));
-        if (p.has("idle_timeout")) b.idleTimeout(duration(p, "idle_timeout", "policies."));
+        options(c, false, "collector.", b);
+        options(p, true, "policies.", b);
         CollectorConfig config;
         try {
             config = b.build();
@@ -135,6 +118,30 @@ public record Scenario(String name, String description, CollectorConfig collecto
         String name = root.has("name") ? text(root, "name", "") : null;
         String description = root.has("description") ? text(root, "description", "") : "";
         return new Scenario(name, description, config, interval, bursts, settle, root);
+    }
+
+    /**
+     * Applies the catalogue options in {@code node}: the live ones under {@code policies}, the others (except those
+     * a scenario fixes, such as the port) under {@code collector}. Unknown keys are errors naming the known ones.
+     */
+    private static void options(JsonNode node, boolean live, String at, CollectorConfig.Builder b) {
+        List<CollectorOption<?>> allowed = CollectorOptions.ALL.stream()
+                .filter(o -> o.inScenario() && o.live() == live).toList();
+        known(node, allowed.stream().map(CollectorOption::name).collect(java.util.stream.Collectors.toSet()), at);
+        for (CollectorOption<?> o : allowed) {
+            if (node.has(o.name())) {
+                apply(o, JSON.convertValue(node.get(o.name()), Object.class), at, b);
+            }
+        }
+    }
+
+    private static <T> void apply(CollectorOption<T> o, Object json, String at, CollectorConfig.Builder b) {
+        try {
+            b.set(o, o.readJson(json, w -> { }));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + (e.getMessage().startsWith(o.name() + ":") ? e.getMessage()
+                    : o.name() + ": " + e.getMessage()), e);
+        }
     }
 
     private static ScenarioBurst burst(JsonNode n, String at, Path baseDir) {
@@ -181,14 +188,6 @@ public record Scenario(String name, String description, CollectorConfig collecto
         return n;
     }
 
-    private static long size(JsonNode n, String path) {
-        JsonNode v = n.get(path.substring(path.indexOf('.') + 1));
-        try {
-            return v.isNumber() ? v.longValue() : Sizes.parseSize(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage());
-        }
-    }
 
     private static int integer(JsonNode n, String key, String at) {
         JsonNode v = n.get(key);
@@ -251,12 +250,21 @@ public record Scenario(String name, String description, CollectorConfig collecto
         return bursts.stream().mapToLong(ScenarioBurst::requests).sum();
     }
 
-    /** The collector settings written to {@code run.json}. */
+    /** The collector settings written to {@code run.json}: every scenario option, as scenario JSON spells it. */
     public Map<String, Object> collectorJson() {
-        CollectorConfig c = collector;
-        return Map.of("buffer_chunk_size", c.bufferChunkSize(), "buffer_max_size", c.bufferMaxSize(),
-                "mem_buf_limit", c.memBufLimit(), "workers", c.workers(), "allocator", c.allocator(),
-                "buffer_model", c.bufferModel(), "output", c.output(), "shrink", c.shrink(), "reinit", c.reinit(),
-                "idle_timeout", Sizes.formatDuration(c.idleTimeout()));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (CollectorOption<?> o : CollectorOptions.ALL) {
+            if (o.inScenario()) {
+                Object v = json(o, collector);
+                if (v != null) {
+                    out.put(o.name(), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static <T> Object json(CollectorOption<T> o, CollectorConfig c) {
+        return o.type().toJson(o.get(c));
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plateau.collector.Collector;
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
 import dev.plateau.collector.ConnectionSnapshot;
 import dev.plateau.collector.Policies;
-import dev.plateau.collector.Sizes;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -19,7 +20,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -166,16 +166,24 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return new Reply(HttpResponseStatus.OK, JSON_TYPE, JSON.writeValueAsString(policyJson(c.policies().state())));
     }
 
+    /** Every live option of {@code p}, keyed by its name, valued as JSON spells it. */
     private static Map<String, Object> policyJson(Policies.State p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("shrink", p.shrink());
-        m.put("reinit", p.reinit());
-        m.put("idle_timeout", Sizes.formatDuration(p.idleTimeout()));
+        for (CollectorOption<?> o : p.values().keySet()) {
+            m.put(o.name(), json(o, p));
+        }
         return m;
     }
 
-    /** A validated {@code PUT /api/v1/policies} body; nothing is applied unless every key is valid. */
-    record PolicyChange(Boolean shrink, Boolean reinit, Duration idleTimeout) {
+    private static <T> Object json(CollectorOption<T> o, Policies.State p) {
+        return o.type().toJson(p.get(o));
+    }
+
+    /**
+     * A validated {@code PUT /api/v1/policies} body: any live option of the catalogue by name; nothing is applied
+     * unless every key is valid.
+     */
+    record PolicyChange(Map<CollectorOption<?>, Object> values) {
         static PolicyChange parse(String body) {
             JsonNode root;
             try {
@@ -186,53 +194,29 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("body must be a JSON object such as {\"shrink\": true}");
             }
-            Boolean shrink = null;
-            Boolean reinit = null;
-            Duration idle = null;
+            Map<CollectorOption<?>, Object> values = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                switch (e.getKey()) {
-                    case "shrink" -> shrink = bool("shrink", v);
-                    case "reinit" -> reinit = bool("reinit", v);
-                    case "idle_timeout" -> idle = duration(v);
-                    default -> throw new IllegalArgumentException("unknown key '" + e.getKey()
-                            + "' (known: shrink, reinit, idle_timeout)");
+                CollectorOption<?> o = CollectorOptions.byName(e.getKey()).filter(CollectorOption::live)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown key '" + e.getKey() + "' (known: "
+                                + String.join(", ", CollectorOptions.live().stream().map(CollectorOption::name).toList())
+                                + ")"));
+                try {
+                    values.put(o, o.readJson(JSON.convertValue(e.getValue(), Object.class), w -> { }));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(o.name() + ": " + ex.getMessage());
                 }
             }
-            return new PolicyChange(shrink, reinit, idle);
-        }
-
-        private static Boolean bool(String key, JsonNode v) {
-            if (!v.isBoolean()) {
-                throw new IllegalArgumentException(key + ": must be true or false, was " + v);
-            }
-            return v.booleanValue();
-        }
-
-        private static Duration duration(JsonNode v) {
-            try {
-                Duration d = v.isNumber() ? Duration.ofMillis(Math.round(v.doubleValue() * 1000))
-                        : v.isTextual() ? Sizes.parseDuration(v.textValue()) : null;
-                if (d == null || d.isNegative()) {
-                    throw new IllegalArgumentException("must be >= 0");
-                }
-                return d;
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("idle_timeout: must be a duration such as \"10s\" or \"0\" (never), was " + v);
-            }
+            return new PolicyChange(values);
         }
 
         void applyTo(Policies p) {
-            if (shrink != null) {
-                p.setShrink(shrink);
-            }
-            if (reinit != null) {
-                p.setReinit(reinit);
-            }
-            if (idleTimeout != null) {
-                p.setIdleTimeout(idleTimeout);
-            }
+            values.forEach((o, v) -> set(p, o, v));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> void set(Policies p, CollectorOption<T> o, Object v) {
+            p.set(o, (T) v);
         }
     }
 }

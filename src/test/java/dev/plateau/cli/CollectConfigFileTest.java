@@ -121,7 +121,7 @@ class CollectConfigFileTest {
         CompletableFuture<Integer> rc = start("--config", yaml.toString(), "--port", "0", "--monitor-port", "0");
         CollectorConfig c = collect.collector().config();
         assertThat(c.output()).isEqualTo("http://127.0.0.1:1/sink");
-        assertThat(c.outputCompress()).isEqualTo("gzip");
+        assertThat(c.outputCompress()).isEqualTo(dev.plateau.collector.Compression.GZIP);
         assertThat(c.retryLimit()).isEqualTo(3);
         assertThat(c.bufferChunkSize()).isEqualTo(64_000);
         assertThat(stop(rc)).isZero();

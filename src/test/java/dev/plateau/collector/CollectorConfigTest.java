@@ -40,8 +40,10 @@ class CollectorConfigTest {
     void successCode_onlyTwoHundredTwoHundredOneTwoHundredFour() {
         assertThatThrownBy(() -> CollectorConfig.builder().successfulResponseCode(202).build())
                 .hasMessageContaining("successful_response_code");
-        assertThat(CollectorConfig.effectiveSuccessCode(202)).isEqualTo(201);
-        assertThat(CollectorConfig.effectiveSuccessCode(204)).isEqualTo(204);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        assertThat(CollectorOptions.SUCCESSFUL_RESPONSE_CODE.read("202", warnings::add)).isEqualTo(201);
+        assertThat(warnings).containsExactly("successful_response_code 202 is not 200, 201 or 204; using 201");
+        assertThat(CollectorOptions.SUCCESSFUL_RESPONSE_CODE.read("204", warnings::add)).isEqualTo(204);
     }
 
     @Test
@@ -55,7 +57,9 @@ class CollectorConfigTest {
         CollectorConfig.Header h = CollectorConfig.Header.parse("X-Custom  yes please");
         assertThat(h.name()).isEqualTo("X-Custom");
         assertThat(h.value()).isEqualTo("yes please");
-        assertThatThrownBy(() -> CollectorConfig.Header.parse("novalue")).hasMessageContaining("success_header");
+        assertThatThrownBy(() -> CollectorConfig.Header.parse("novalue")).hasMessageContaining("Name Value");
+        assertThatThrownBy(() -> CollectorConfig.builder().successHeaders(java.util.List.of(CollectorConfig.Header.parse("X-A 1")))
+                .set(CollectorOptions.SUCCESS_HEADER, null)).hasMessageContaining("success_header");
     }
 
     @Test

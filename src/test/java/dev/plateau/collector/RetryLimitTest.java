@@ -9,25 +9,29 @@ import org.junit.jupiter.api.Test;
 class RetryLimitTest {
     @Test
     void parsesCountsNoLimitsAndNoRetries() {
-        assertThat(CollectorConfig.parseRetryLimit("3")).isEqualTo(3);
-        assertThat(CollectorConfig.parseRetryLimit(" no_limits ")).isEqualTo(CollectorConfig.UNLIMITED_RETRIES);
-        assertThat(CollectorConfig.parseRetryLimit("False")).isEqualTo(CollectorConfig.UNLIMITED_RETRIES);
-        assertThat(CollectorConfig.parseRetryLimit("no_retries")).isZero();
-        assertThatThrownBy(() -> CollectorConfig.parseRetryLimit("-2")).hasMessageContaining("retry_limit");
-        assertThatThrownBy(() -> CollectorConfig.parseRetryLimit("often")).hasMessageContaining("retry_limit");
+        assertThat(CollectorOptions.parseRetryLimit("3")).isEqualTo(3);
+        assertThat(CollectorOptions.parseRetryLimit(" no_limits ")).isEqualTo(CollectorConfig.UNLIMITED_RETRIES);
+        assertThat(CollectorOptions.parseRetryLimit("False")).isEqualTo(CollectorConfig.UNLIMITED_RETRIES);
+        assertThat(CollectorOptions.parseRetryLimit("no_retries")).isZero();
+        assertThatThrownBy(() -> read("-2")).hasMessageContaining("no_limits");
+        assertThatThrownBy(() -> read("often")).hasMessageContaining("no_limits");
+    }
+
+    private static int read(String text) {
+        return CollectorOptions.RETRY_LIMIT.read(text, w -> { });
     }
 
     @Test
     void defaultsAreFluentBits() {
         CollectorConfig c = CollectorConfig.builder().build();
         assertThat(c.retryLimit()).isEqualTo(1);
-        assertThat(c.outputCompress()).isEqualTo("none");
+        assertThat(c.outputCompress()).isEqualTo(Compression.NONE);
         assertThat(c.http2()).isTrue();
-        assertThat(c.bufferModel()).isEqualTo("legacy");
+        assertThat(c.bufferModel()).isEqualTo(BufferModel.LEGACY);
     }
 
     @Test
     void rejectsUnknownCompression() {
-        assertThatThrownBy(() -> CollectorConfig.builder().outputCompress("br").build()).hasMessageContaining("compress");
+        assertThatThrownBy(() -> CollectorOptions.OUTPUT_COMPRESS.read("br", w -> { })).hasMessageContaining("none, gzip");
     }
 }

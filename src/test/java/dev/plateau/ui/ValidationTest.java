@@ -147,7 +147,7 @@ class ValidationTest {
         assertThat(o.port()).isZero();
         assertThat(o.runs()).isEqualTo(Path.of("/tmp/r"));
         assertThat(AppOptions.parse(List.of())).isEqualTo(AppOptions.DEFAULTS);
-        assertThatThrownBy(() -> AppOptions.parse(List.of("--port", "x"))).hasMessage("--port: a whole number, was 'x'");
+        assertThatThrownBy(() -> AppOptions.parse(List.of("--port", "x"))).hasMessage("--port: 'x' is not a whole number");
         assertThatThrownBy(() -> AppOptions.parse(List.of("--bogus"))).hasMessageStartingWith("unknown option '--bogus'");
     }
 

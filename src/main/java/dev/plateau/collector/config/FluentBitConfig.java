@@ -1,9 +1,10 @@
 package dev.plateau.collector.config;
 
 import dev.plateau.collector.CollectorConfig;
-import dev.plateau.collector.Sizes;
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
+import dev.plateau.collector.OptionType;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
         List<Section> sections = name.endsWith(".yaml") || name.endsWith(".yml")
                 ? new YamlConfigReader(vars).read(file)
                 : new ClassicConfigReader(vars).read(file);
-        CollectorConfig.Builder b = CollectorConfig.builder().monitorPort(0);
+        CollectorConfig.Builder b = CollectorConfig.builder();
         boolean sawHttpInput = false;
         boolean sawOutput = false;
         for (Section s : sections) {
@@ -89,75 +90,52 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
 
     private static void service(Section s, CollectorConfig.Builder b, List<String> warnings) throws ConfigException {
         boolean httpServer = false;
-        int httpPort = 2020;
         for (Section.Entry e : s.entries()) {
             switch (e.key()) {
-                case "flush" -> b.flush(positive(duration(e), e));
-                case "http_server" -> httpServer = bool(e);
+                case "http_server" -> httpServer = value(OptionType.SWITCH, e);
                 case "http_listen" -> {
                     if (!e.value().equals("127.0.0.1") && !e.value().equals("localhost")) {
                         warnings.add(where(e) + "HTTP_Listen " + e.value()
                                 + ": Plateau's monitor listens on the collector's listen address");
                     }
                 }
-                case "http_port" -> httpPort = port(e);
                 default -> {
-                    if (!SERVICE_IGNORED.contains(e.key()) && !e.key().startsWith("storage.")
+                    if (!catalogue(CollectorOption.Section.SERVICE, null, e, b, warnings)
+                            && !SERVICE_IGNORED.contains(e.key()) && !e.key().startsWith("storage.")
                             && !e.key().startsWith("scheduler.")) {
                         warnings.add(where(e) + "unknown [SERVICE] key '" + e.key() + "'");
                     }
                 }
             }
         }
-        b.monitorPort(httpServer ? httpPort : 0);
+        if (!httpServer) {
+            b.monitorPort(0);
+        }
     }
 
     private static void httpInput(Section s, CollectorConfig.Builder b, List<String> warnings) throws ConfigException {
-        List<CollectorConfig.Header> headers = new ArrayList<>();
+        b.set(CollectorOptions.SUCCESS_HEADER, List.of());
         for (Section.Entry e : s.entries()) {
-            try {
-                switch (e.key()) {
-                    case "name" -> { }
-                    case "listen", "host" -> b.listen(e.value());
-                    case "port" -> b.port(port(e));
-                    case "buffer_chunk_size" -> b.bufferChunkSize(size(e));
-                    case "buffer_max_size" -> b.bufferMaxSize(size(e));
-                    case "successful_response_code" -> {
-                        int code = integer(e);
-                        int effective = CollectorConfig.effectiveSuccessCode(code);
-                        if (effective != code) {
-                            warnings.add(where(e) + "successful_response_code " + code
-                                    + " is not allowed (200, 201, 204); using 201 like Fluent Bit");
-                        }
-                        b.successfulResponseCode(effective);
-                    }
-                    case "success_header" -> headers.add(CollectorConfig.Header.parse(e.value()));
-                    case "tag_key" -> b.tagKey(e.value());
-                    case "tag" -> b.tag(e.value());
-                    case "add_remote_addr" -> b.addRemoteAddr(bool(e));
-                    case "remote_addr_key" -> b.remoteAddrKey(e.value());
-                    case "http2" -> b.http2(bool(e));
-                    case "mem_buf_limit" -> b.memBufLimit(size(e));
-                    case "workers" -> b.workers(integer(e));
-                    case "max_connections", "net.max_connections" -> b.maxConnections(integer(e));
-                    case "idle_timeout", "http_server.idle_timeout", "net.keepalive_idle_timeout" ->
-                            b.idleTimeout(duration(e));
-                    case "plateau.shrink" -> b.shrink(bool(e));
-                    case "plateau.reinit" -> b.reinit(bool(e));
-                    case "plateau.buffer_model" -> b.bufferModel(e.value().toLowerCase(Locale.ROOT));
-                    case "plateau.allocator" -> b.allocator(e.value().toLowerCase(Locale.ROOT));
-                    case "plateau.token" -> b.bearerToken(e.value());
-                    default -> {
-                        if (!INPUT_IGNORED.contains(e.key())) {
-                            warnings.add(where(e) + "unknown http input key '" + e.key() + "'");
-                        }
-                    }
-                }
-            } catch (IllegalArgumentException ex) {
-                throw new ConfigException(e.file(), e.line(), e.key() + ": " + ex.getMessage());
+            if (!e.key().equals("name") && !catalogue(CollectorOption.Section.INPUT, null, e, b, warnings)
+                    && !INPUT_IGNORED.contains(e.key())) {
+                warnings.add(where(e) + "unknown http input key '" + e.key() + "'");
             }
         }
-        b.successHeaders(headers);
+    }
+
+    /** Applies {@code e} if the catalogue has an option for its key here; false if it has none. */
+    private static boolean catalogue(CollectorOption.Section section, String plugin, Section.Entry e,
+            CollectorConfig.Builder b, List<String> warnings) throws ConfigException {
+        var option = CollectorOptions.byFileKey(section, plugin, e.key());
+        if (option.isEmpty()) {
+            return false;
+        }
+        try {
+            option.get().apply(b, e.value(), w -> warnings.add(where(e) + w));
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(e.file(), e.line(), e.key() + ": " + ex.getMessage());
+        }
+        return true;
     }
 
     private static void output(Section s, CollectorConfig.Builder b, List<String> warnings) throws ConfigException {
@@ -167,58 +145,36 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
         if (s.get("match").isEmpty() && s.get("match_regex").isEmpty()) {
             warnings.add(s.file() + ":" + s.line() + ": output '" + plugin + "' has no Match; Plateau sends it every record");
         }
-        switch (plugin) {
-            case "null" -> b.output("null");
+        Set<String> composed = switch (plugin) {
+            case "null" -> {
+                b.output("null");
+                yield Set.of();
+            }
             case "file" -> {
                 String dir = s.get("path").map(Section.Entry::value).orElse(".");
                 String name = s.get("file").map(Section.Entry::value).orElse("http.0");
                 b.output("file:" + Path.of(dir).resolve(name));
-                if (s.get("format").isPresent()) {
-                    Section.Entry f = s.get("format").get();
-                    switch (f.value().toLowerCase(Locale.ROOT)) {
-                        case "out_file", "" -> b.fileFormat("out_file");
-                        case "plain" -> b.fileFormat("json_lines");
-                        default -> throw new ConfigException(f.file(), f.line(),
-                                "format: '" + f.value() + "' is not supported (out_file, plain)");
-                    }
-                }
+                yield Set.of("path", "file");
             }
             case "http" -> {
                 String host = s.get("host").map(Section.Entry::value).orElse("127.0.0.1");
-                int port = s.get("port").isPresent() ? port(s.get("port").get()) : 80;
+                int port = s.get("port").isPresent() ? value(OptionType.PORT, s.get("port").get()) : 80;
                 String uri = s.get("uri").map(Section.Entry::value).orElse("/");
                 b.output("http://" + host + ":" + port + (uri.startsWith("/") ? uri : "/" + uri));
+                Section.Entry format = s.get("format").orElse(null);
+                if (format != null && !format.value().equalsIgnoreCase("json_lines")) {
+                    throw new ConfigException(format.file(), format.line(),
+                            "format: '" + format.value() + "' is not supported by the http output (json_lines)");
+                }
+                yield Set.of("host", "port", "uri", "format");
             }
             default -> throw new ConfigException(nameEntry.file(), nameEntry.line(),
                     "output '" + plugin + "' is not supported (null, file, http)");
-        }
-        if (plugin.equals("http")) {
-            for (Section.Entry e : s.entries()) {
-                if (e.key().equals("compress")) {
-                    switch (e.value().trim().toLowerCase(Locale.ROOT)) {
-                        case "gzip" -> b.outputCompress("gzip");
-                        case "", "none", "off", "false" -> b.outputCompress("none");
-                        default -> throw new ConfigException(e.file(), e.line(),
-                                "compress: '" + e.value() + "' is not supported (gzip)");
-                    }
-                } else if (e.key().equals("format") && !e.value().equalsIgnoreCase("json_lines")) {
-                    throw new ConfigException(e.file(), e.line(),
-                            "format: '" + e.value() + "' is not supported by the http output (json_lines)");
-                }
-            }
-        }
-        Section.Entry retry = s.get("retry_limit").orElse(null);
-        if (retry != null) {
-            try {
-                b.retryLimit(CollectorConfig.parseRetryLimit(retry.value()));
-            } catch (IllegalArgumentException ex) {
-                throw new ConfigException(retry.file(), retry.line(), ex.getMessage());
-            }
-        }
-        Set<String> known = Set.of("name", "match", "path", "file", "format", "host", "port", "uri", "compress",
-                "retry_limit");
+        };
         for (Section.Entry e : s.entries()) {
-            if (!known.contains(e.key()) && !OUTPUT_IGNORED.contains(e.key())) {
+            if (!Set.of("name", "match").contains(e.key()) && !composed.contains(e.key())
+                    && !catalogue(CollectorOption.Section.OUTPUT, plugin, e, b, warnings)
+                    && !OUTPUT_IGNORED.contains(e.key())) {
                 warnings.add(where(e) + "unknown " + plugin + " output key '" + e.key() + "'");
             }
         }
@@ -228,50 +184,14 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
         return e.file() + ":" + e.line() + ": ";
     }
 
-    static boolean bool(Section.Entry e) throws ConfigException {
-        return switch (e.value().trim().toLowerCase(Locale.ROOT)) {
-            case "on", "true", "yes", "1" -> true;
-            case "off", "false", "no", "0" -> false;
-            default -> throw new ConfigException(e.file(), e.line(), e.key() + ": '" + e.value() + "' is not on/off");
-        };
-    }
-
-    private static int integer(Section.Entry e) throws ConfigException {
+    /** Reads {@code e} with a catalogue type; a bad value is {@code file:line: key: problem}. */
+    static <T> T value(OptionType<T> type, Section.Entry e) throws ConfigException {
         try {
-            return Integer.parseInt(e.value().trim());
-        } catch (NumberFormatException ex) {
-            throw new ConfigException(e.file(), e.line(), e.key() + ": '" + e.value() + "' is not a whole number");
-        }
-    }
-
-    private static int port(Section.Entry e) throws ConfigException {
-        int p = integer(e);
-        if (p < 0 || p > 65535) {
-            throw new ConfigException(e.file(), e.line(), e.key() + ": must be 0-65535, was " + p);
-        }
-        return p;
-    }
-
-    private static long size(Section.Entry e) throws ConfigException {
-        try {
-            return Sizes.parseSize(e.value());
+            T v = type.parse(e.value());
+            type.validate(v);
+            return v;
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(e.file(), e.line(), e.key() + ": " + ex.getMessage());
         }
-    }
-
-    private static Duration duration(Section.Entry e) throws ConfigException {
-        try {
-            return Sizes.parseDuration(e.value());
-        } catch (IllegalArgumentException ex) {
-            throw new ConfigException(e.file(), e.line(), e.key() + ": " + ex.getMessage());
-        }
-    }
-
-    private static Duration positive(Duration d, Section.Entry e) throws ConfigException {
-        if (d.isZero()) {
-            throw new ConfigException(e.file(), e.line(), e.key() + ": must be > 0");
-        }
-        return d;
     }
 }

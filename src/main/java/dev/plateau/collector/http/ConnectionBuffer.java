@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.BufferModel;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.ConnectionStats;
 import dev.plateau.events.EventKind;
@@ -83,7 +84,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         CollectorConfig config = context.config();
         this.chunk = config.bufferChunkSize();
         this.max = config.bufferMaxSize();
-        this.exact = "v5".equals(config.bufferModel());
+        this.exact = config.bufferModel() == BufferModel.V5;
         this.initial = (int) (exact ? Math.min(V5_INITIAL, max) : chunk);
     }
 

@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.BufferModel;
 import dev.plateau.collector.CollectorException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -53,7 +54,7 @@ public final class HttpServer {
                 // charts) holds the connection buffers, encoder buffers and chunks
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new IngestInitializer(context));
-        if ("v5".equals(context.config().bufferModel())) {
+        if (context.config().bufferModel() == BufferModel.V5) {
             // Fluent Bit 5 reads each session in buffer_chunk_size pieces
             b.childOption(ChannelOption.RECVBUF_ALLOCATOR,
                     new FixedRecvByteBufAllocator((int) Math.min(context.config().bufferChunkSize(), 1 << 30)));

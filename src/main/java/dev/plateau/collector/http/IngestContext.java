@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.AllocatorKind;
 import dev.plateau.collector.ChunkQueue;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.ConnectionRegistry;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param counters    request and record accounting
  * @param queue       where accepted records go (may be null in tests that never ingest)
  * @param encoders    one log-event encoder per event loop (may be null in tests that never ingest)
- * @param allocator   allocator of connection buffers, chunks and encoder buffers ({@link #allocator(String)})
+ * @param allocator   allocator of connection buffers, chunks and encoder buffers ({@link #allocator(AllocatorKind)})
  * @param channels    every accepted connection, for {@code stop()} and the idle sweep
  * @param admitted    connections currently admitted under {@code max_connections}
  * @param success     the canned success response ({@link Responses#success})
@@ -33,12 +34,12 @@ public record IngestContext(CollectorConfig config, Policies policies, EventLog 
         IngestCounters counters, ChunkQueue queue, Encoders encoders, ByteBufAllocator allocator, ChannelGroup channels,
         AtomicInteger admitted, FullHttpResponse success) {
 
-    /** The allocator named by {@code config.allocator()}: {@code unpooled} (direct), {@code pooled} or {@code adaptive}. */
-    public static ByteBufAllocator allocator(String name) {
-        return switch (name) {
-            case "pooled" -> PooledByteBufAllocator.DEFAULT;
-            case "adaptive" -> ByteBufAllocator.DEFAULT;
-            default -> UnpooledByteBufAllocator.DEFAULT;
+    /** The allocator {@code config.allocator()} names: unpooled (direct), pooled or adaptive. */
+    public static ByteBufAllocator allocator(AllocatorKind kind) {
+        return switch (kind) {
+            case POOLED -> PooledByteBufAllocator.DEFAULT;
+            case ADAPTIVE -> ByteBufAllocator.DEFAULT;
+            case UNPOOLED -> UnpooledByteBufAllocator.DEFAULT;
         };
     }
 }

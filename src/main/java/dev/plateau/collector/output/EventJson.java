@@ -2,6 +2,7 @@ package dev.plateau.collector.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plateau.collector.FileFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
@@ -22,33 +23,20 @@ import org.msgpack.value.ValueType;
  * {@code [EventTime, {record}]} and integer or float times) with msgpack-core and writes them as text lines the way
  * Fluent Bit's outputs do, with Jackson's generator (correct JSON escaping, UTF-8 kept as is):
  * <ul>
- *   <li>{@link Format#OUT_FILE}: out_file's default, {@code tag: [sec.nsec, {json}]} ({@code %PRIu64.%09lu});</li>
- *   <li>{@link Format#JSON_LINES}: Fluent Bit's {@code json_lines} (out_stdout/out_http), the record with
+ *   <li>{@link FileFormat#OUT_FILE}: out_file's default, {@code tag: [sec.nsec, {json}]} ({@code %PRIu64.%09lu});</li>
+ *   <li>{@link FileFormat#JSON_LINES}: Fluent Bit's {@code json_lines} (out_stdout/out_http), the record with
  *       {@code "date"} first as a double seconds value: {@code {"date":1700000000.123457,"a":"1"}}.</li>
  * </ul>
  * Floats are printed like Fluent Bit's msgpack→JSON ({@code %.1f} when integral, else {@code %.16g}).
  */
 final class EventJson {
-    /** Line formats of the file output. */
-    enum Format {
-        OUT_FILE, JSON_LINES;
-
-        static Format of(String name) {
-            return switch (name) {
-                case "out_file" -> OUT_FILE;
-                case "json_lines" -> JSON_LINES;
-                default -> throw new IllegalArgumentException("file format: must be out_file or json_lines, was '" + name + "'");
-            };
-        }
-    }
-
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private EventJson() {
     }
 
     /** Writes one line per event of {@code events} (readable bytes, indices untouched) to {@code out}. */
-    static int write(String tag, ByteBuf events, Format format, OutputStream out) throws IOException {
+    static int write(String tag, ByteBuf events, FileFormat format, OutputStream out) throws IOException {
         int lines = 0;
         byte[] prefix = (tag + ": [").getBytes(StandardCharsets.UTF_8);
         try (MessageUnpacker u = unpacker(events);
@@ -58,7 +46,7 @@ final class EventJson {
             g.setRootValueSeparator(null);
             while (u.hasNext()) {
                 long[] time = eventHeader(u);
-                if (format == Format.OUT_FILE) {
+                if (format == FileFormat.OUT_FILE) {
                     g.flush();
                     out.write(prefix);
                     out.write(String.format(Locale.ROOT, "%d.%09d, ", time[0], time[1]).getBytes(StandardCharsets.US_ASCII));

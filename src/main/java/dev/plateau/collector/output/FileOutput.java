@@ -1,5 +1,6 @@
 package dev.plateau.collector.output;
 
+import dev.plateau.collector.FileFormat;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FileOutput implements Output {
     private final Path path;
-    private final EventJson.Format format;
+    private final FileFormat format;
     private static final int SCRATCH = 64 * 1024;
     private static final int SCRATCH_KEEP = 1 << 20;
 
@@ -32,9 +33,9 @@ public final class FileOutput implements Output {
     private FileChannel channel;
 
     /** Opens (creates) {@code path} for appending; {@code format} is {@code out_file} or {@code json_lines}. */
-    public FileOutput(Path path, String format) throws IOException {
+    public FileOutput(Path path, FileFormat format) throws IOException {
         this.path = path;
-        this.format = EventJson.Format.of(format);
+        this.format = format;
         this.channel = open();
     }
 

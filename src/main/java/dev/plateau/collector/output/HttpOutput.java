@@ -168,7 +168,7 @@ public final class HttpOutput implements Output {
         boolean ok = false;
         try (OutputStream raw = new ByteBufOutputStream(body);
              OutputStream out = gzip ? new GZIPOutputStream(raw, 8192) : raw) {
-            EventJson.write(tag, events, EventJson.Format.JSON_LINES, out);
+            EventJson.write(tag, events, dev.plateau.collector.FileFormat.JSON_LINES, out);
             ok = true;
         } finally {
             if (!ok) {

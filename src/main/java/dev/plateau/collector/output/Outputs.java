@@ -1,5 +1,6 @@
 package dev.plateau.collector.output;
 
+import dev.plateau.collector.Compression;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorException;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class Outputs {
         }
         if (spec.startsWith("http://")) {
             try {
-                return new HttpOutput(URI.create(spec), "gzip".equals(config.outputCompress()), HttpOutput.DEFAULT_TIMEOUT);
+                return new HttpOutput(URI.create(spec), config.outputCompress() == Compression.GZIP, HttpOutput.DEFAULT_TIMEOUT);
             } catch (IllegalArgumentException e) {
                 throw new CollectorException("output " + spec + ": " + e.getMessage(), e);
             }

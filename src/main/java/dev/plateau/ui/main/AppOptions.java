@@ -1,5 +1,7 @@
 package dev.plateau.ui.main;
 
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,7 +15,8 @@ import java.util.List;
  * @param scenarios folder of the Before / After experiment's scenarios (default ./samples/scenarios)
  */
 public record AppOptions(boolean autostart, String listen, int port, Path runs, Path scenarios) {
-    public static final AppOptions DEFAULTS = new AppOptions(false, "127.0.0.1", 9880, Path.of("runs"),
+    public static final AppOptions DEFAULTS = new AppOptions(false, CollectorOptions.LISTEN.defaultValue(),
+            CollectorOptions.PORT.defaultValue(), Path.of("runs"),
             Path.of("samples", "scenarios"));
 
     /** Options with the default scenarios folder. */
@@ -22,8 +25,10 @@ public record AppOptions(boolean autostart, String listen, int port, Path runs, 
     }
 
     public AppOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port: 0-65535 (0 = any free port), was " + port);
+        try {
+            CollectorOptions.PORT.type().validate(port);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CollectorOptions.PORT.flag() + ": " + e.getMessage(), e);
         }
     }
 
@@ -42,24 +47,30 @@ public record AppOptions(boolean autostart, String listen, int port, Path runs, 
                 inline = a.substring(eq + 1);
                 a = a.substring(0, eq);
             }
-            switch (a) {
-                case "--autostart" -> autostart = true;
-                case "--listen" -> listen = inline != null ? inline : value(args, ++i, a);
-                case "--port" -> {
-                    String v = inline != null ? inline : value(args, ++i, a);
-                    try {
-                        port = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--port: a whole number, was '" + v + "'");
-                    }
+            if (a.equals(CollectorOptions.LISTEN.flag())) {
+                listen = inline != null ? inline : value(args, ++i, a);
+            } else if (a.equals(CollectorOptions.PORT.flag())) {
+                port = read(CollectorOptions.PORT, inline != null ? inline : value(args, ++i, a));
+            } else {
+                switch (a) {
+                    case "--autostart" -> autostart = true;
+                    case "--runs" -> runs = Path.of(inline != null ? inline : value(args, ++i, a));
+                    case "--scenarios" -> scenarios = Path.of(inline != null ? inline : value(args, ++i, a));
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "' (known: --autostart, "
+                            + CollectorOptions.LISTEN.flag() + " HOST, " + CollectorOptions.PORT.flag()
+                            + " N, --runs DIR, --scenarios DIR)");
                 }
-                case "--runs" -> runs = Path.of(inline != null ? inline : value(args, ++i, a));
-                case "--scenarios" -> scenarios = Path.of(inline != null ? inline : value(args, ++i, a));
-                default -> throw new IllegalArgumentException("unknown option '" + a
-                        + "' (known: --autostart, --listen HOST, --port N, --runs DIR, --scenarios DIR)");
             }
         }
         return new AppOptions(autostart, listen, port, runs, scenarios);
+    }
+
+    private static <T> T read(CollectorOption<T> option, String text) {
+        try {
+            return option.read(text, w -> { });
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option.flag() + ": " + e.getMessage(), e);
+        }
     }
 
     private static String value(List<String> args, int i, String option) {

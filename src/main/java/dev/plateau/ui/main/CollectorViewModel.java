@@ -2,6 +2,8 @@ package dev.plateau.ui.main;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
 import dev.plateau.collector.Sizes;
 import dev.plateau.collector.config.FluentBitConfig;
 import dev.plateau.events.EventKind;
@@ -13,6 +15,8 @@ import dev.plateau.ui.common.ValidatedField;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +26,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
@@ -44,8 +47,10 @@ public final class CollectorViewModel {
     private final BackgroundTasks tasks;
     private final ValidatedField<String> listen;
     private final ValidatedField<Integer> port;
-    private final BooleanProperty shrink = new SimpleBooleanProperty(this, "shrink");
-    private final BooleanProperty reinit = new SimpleBooleanProperty(this, "reinit");
+    /** One field per live catalogue option ({@link CollectorOptions#live()}), applied to the running collector. */
+    private final Map<CollectorOption<?>, ObjectProperty<Object>> liveFields = new LinkedHashMap<>();
+    private final BooleanProperty shrink;
+    private final BooleanProperty reinit;
     private final ObjectProperty<Integer> idleTimeoutSeconds = new SimpleObjectProperty<>(this, "idleTimeoutSeconds", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -60,14 +65,19 @@ public final class CollectorViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         listen = new ValidatedField<>(base.listen(), Parsers.host());
         port = new ValidatedField<>(Integer.toString(base.port()), Parsers.port());
-        shrink.set(base.shrink());
-        reinit.set(base.reinit());
-        idleTimeoutSeconds.set((int) base.idleTimeout().toSeconds());
-        shrink.addListener((obs, old, on) -> ifRunning(c -> c.policies().setShrink(on)));
-        reinit.addListener((obs, old, on) -> ifRunning(c -> c.policies().setReinit(on)));
+        for (CollectorOption<?> o : CollectorOptions.live()) {
+            ObjectProperty<Object> field = new SimpleObjectProperty<>(this, o.name(), o.get(base));
+            field.addListener((obs, old, v) -> ifRunning(c -> setLive(c, o, v)));
+            liveFields.put(o, field);
+        }
+        shrink = BooleanProperty.booleanProperty(typed(CollectorOptions.SHRINK));
+        reinit = BooleanProperty.booleanProperty(typed(CollectorOptions.REINIT));
+        ObjectProperty<Duration> idle = typed(CollectorOptions.IDLE_TIMEOUT);
+        idleTimeoutSeconds.set((int) idle.get().toSeconds());
+        idle.addListener((obs, old, d) -> idleTimeoutSeconds.set((int) d.toSeconds()));
         idleTimeoutSeconds.addListener((obs, old, s) -> {
             if (s != null && s >= 0) {
-                ifRunning(c -> c.policies().setIdleTimeout(Duration.ofSeconds(s)));
+                idle.set(Duration.ofSeconds(s));
             }
         });
     }
@@ -102,9 +112,7 @@ public final class CollectorViewModel {
             base = loaded;
             listen.textProperty().set(loaded.listen());
             port.textProperty().set(Integer.toString(loaded.port()));
-            shrink.set(loaded.shrink());
-            reinit.set(loaded.reinit());
-            idleTimeoutSeconds.set((int) loaded.idleTimeout().toSeconds());
+            liveFields.forEach((o, field) -> field.set(o.get(loaded)));
             for (String w : fb.warnings()) {
                 events.emit(EventKind.WARNING, file.getFileName() + ": " + w);
             }
@@ -210,13 +218,30 @@ public final class CollectorViewModel {
 
     /** The config a start would use right now (fields must be valid). */
     public CollectorConfig config() {
-        return base.toBuilder()
-                .listen(listen.value())
-                .port(port.value())
-                .shrink(shrink.get())
-                .reinit(reinit.get())
-                .idleTimeout(Duration.ofSeconds(Math.max(0, idleTimeoutSeconds.get() == null ? 0 : idleTimeoutSeconds.get())))
-                .build();
+        CollectorConfig.Builder b = base.toBuilder().listen(listen.value()).port(port.value());
+        liveFields.forEach((o, field) -> setTyped(b, o, field.get()));
+        return b.build();
+    }
+
+    /** The console field of a live option, typed (its value is always the option's type). */
+    @SuppressWarnings("unchecked")
+    public <T> ObjectProperty<T> typed(CollectorOption<T> option) {
+        return (ObjectProperty<T>) (ObjectProperty<?>) liveFields.get(option);
+    }
+
+    /** The console fields of every live option, in catalogue order. */
+    public Map<CollectorOption<?>, ObjectProperty<Object>> liveFields() {
+        return java.util.Collections.unmodifiableMap(liveFields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void setLive(Collector c, CollectorOption<T> o, Object v) {
+        c.policies().set(o, (T) v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void setTyped(CollectorConfig.Builder b, CollectorOption<T> o, Object v) {
+        b.set(o, (T) v);
     }
 
     private void showError(String message) {

@@ -3,6 +3,7 @@ package dev.plateau.collector.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.collector.BufferModel;
 import dev.plateau.collector.ConnectionSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class BufferModelTest {
     @Test
     void legacyGrowsInChunksTo1024000() throws Exception {
         String request = RawHttp.post("/big", "application/json", oneMegabyteObject(), "");
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel("legacy"));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel(BufferModel.LEGACY));
                 RawHttp raw = new RawHttp(fx.address(), 60_000)) {
             assertThat(raw.exchange(RawHttp.post("/w", "application/json", "{\"warm\":1}", "")).status()).isEqualTo(201);
             assertThat(capacity(fx)).isEqualTo(512_000);
@@ -39,7 +40,7 @@ class BufferModelTest {
     @Test
     void v5StartsAt10KiBAndGrowsToExactlyTheRequest() throws Exception {
         String request = RawHttp.post("/big", "application/json", oneMegabyteObject(), "");
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel("v5"));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel(BufferModel.V5));
                 RawHttp raw = new RawHttp(fx.address(), 60_000)) {
             assertThat(raw.exchange(RawHttp.post("/w", "application/json", "{\"warm\":1}", "")).status()).isEqualTo(201);
             assertThat(capacity(fx)).isEqualTo(10_240);
@@ -55,7 +56,7 @@ class BufferModelTest {
 
     @Test
     void v5StillAnswers413PastBufferMaxSize() throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel("v5").bufferChunkSize(10_000).bufferMaxSize(50_000));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel(BufferModel.V5).bufferChunkSize(10_000).bufferMaxSize(50_000));
                 RawHttp raw = new RawHttp(fx.address(), 60_000)) {
             String body = "{\"m\":\"" + "y".repeat(60_000) + "\"}";
             assertThat(raw.exchange(RawHttp.post("/", "application/json", body, "")).status()).isEqualTo(413);
@@ -65,7 +66,7 @@ class BufferModelTest {
     @Test
     void v5ShrinkPolicyGoesBackTo10KiB() throws Exception {
         String request = RawHttp.post("/big", "application/json", oneMegabyteObject(), "");
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel("v5").bufferChunkSize(100_000).shrink(true));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferModel(BufferModel.V5).bufferChunkSize(100_000).shrink(true));
                 RawHttp raw = new RawHttp(fx.address(), 60_000)) {
             assertThat(raw.exchange(request).status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(5)).until(() -> capacity(fx) == 10_240);

@@ -2,6 +2,7 @@ package dev.plateau.collector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plateau.collector.FileFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ class FileOutputEndToEndTest {
     void jsonLinesFileHoldsExactlyTheAcceptedRecordsAfterStop() throws Exception {
         Path out = dir.resolve("out.jsonl");
         List<JsonNode> expected = new ArrayList<>();
-        try (CollectorFixture fx = new CollectorFixture(b -> b.output("file:" + out).fileFormat("json_lines")
+        try (CollectorFixture fx = new CollectorFixture(b -> b.output("file:" + out).fileFormat(FileFormat.JSON_LINES)
                 .flush(Duration.ofHours(1)));
                 RawHttp raw = fx.raw()) {
             for (int request = 0; request < 5; request++) {

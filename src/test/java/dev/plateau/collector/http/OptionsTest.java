@@ -2,6 +2,7 @@ package dev.plateau.collector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plateau.collector.AllocatorKind;
 import dev.plateau.collector.CollectorConfig;
 import java.util.List;
 import dev.plateau.collector.encode.LogEventEncoder;
@@ -49,7 +50,7 @@ class OptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"unpooled", "pooled", "adaptive"})
     void everyAllocatorGrowsAndKeepsExactChunkMultiples(String allocator) throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.allocator(allocator).bufferChunkSize(10_000).bufferMaxSize(100_000));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.allocator(AllocatorKind.valueOf(allocator.toUpperCase(java.util.Locale.ROOT))).bufferChunkSize(10_000).bufferMaxSize(100_000));
                 RawHttp raw = fx.raw()) {
             String body = "[" + "{\"a\":1},".repeat(3000) + "{\"a\":2}]";
             assertThat(raw.exchange(RawHttp.post("/", "application/json", body, "")).status()).isEqualTo(201);

@@ -3,6 +3,7 @@ package dev.plateau.collector.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plateau.collector.FileFormat;
 import dev.plateau.collector.ChunkQueue;
 import dev.plateau.collector.Chunk;
 import dev.plateau.collector.CollectorConfig;
@@ -62,7 +63,7 @@ class FileOutputTest {
     void outFileFormatIsTagSecondsNanosAndJson() throws Exception {
         Path file = dir.resolve("out.log");
         ByteBuf ev = events("[" + RECORD + ",{\"b\":2}]", "app.log");
-        try (FileOutput out = new FileOutput(file, "out_file")) {
+        try (FileOutput out = new FileOutput(file, FileFormat.OUT_FILE)) {
             out.write("app.log", ev, 2);
             assertThat(ev.readerIndex()).as("the output only reads").isZero();
         } finally {
@@ -84,7 +85,7 @@ class FileOutputTest {
         } finally {
             body.release();
         }
-        try (FileOutput out = new FileOutput(file, "out_file")) {
+        try (FileOutput out = new FileOutput(file, FileFormat.OUT_FILE)) {
             out.write("t", ev, 1);
         } finally {
             ev.release();
@@ -96,7 +97,7 @@ class FileOutputTest {
     void jsonLinesPutsADoubleDateFirst() throws Exception {
         Path file = dir.resolve("out.jsonl");
         ByteBuf ev = events(RECORD + "{\"b\":[2]}", "app");
-        try (FileOutput out = new FileOutput(file, "json_lines")) {
+        try (FileOutput out = new FileOutput(file, FileFormat.JSON_LINES)) {
             out.write("app", ev, 2);
         } finally {
             ev.release();
@@ -110,7 +111,7 @@ class FileOutputTest {
         Path file = dir.resolve("append.log");
         for (int i = 0; i < 2; i++) {
             ByteBuf ev = events("{\"i\":" + i + "}", "t");
-            try (FileOutput out = new FileOutput(file, "out_file")) {
+            try (FileOutput out = new FileOutput(file, FileFormat.OUT_FILE)) {
                 out.write("t", ev, 1);
             } finally {
                 ev.release();
@@ -123,7 +124,7 @@ class FileOutputTest {
     @Test
     void aFullDiskIsAnIOException() throws Exception {
         ByteBuf ev = events("{\"a\":1}", "t");
-        try (FileOutput out = new FileOutput(Path.of("/dev/full"), "out_file")) {
+        try (FileOutput out = new FileOutput(Path.of("/dev/full"), FileFormat.OUT_FILE)) {
             assertThatThrownBy(() -> out.write("t", ev, 1)).isInstanceOf(IOException.class)
                     .hasMessageContaining("/dev/full");
         } finally {
@@ -153,7 +154,7 @@ class FileOutputTest {
             assertThat(o.name()).isEqualTo("null");
         }
         Path file = dir.resolve("x.log");
-        try (Output o = Outputs.create(b.output("file:" + file).fileFormat("json_lines").build())) {
+        try (Output o = Outputs.create(b.output("file:" + file).fileFormat(FileFormat.JSON_LINES).build())) {
             assertThat(o).isInstanceOf(FileOutput.class);
             assertThat(o.name()).isEqualTo("file:" + file);
         }
@@ -175,7 +176,7 @@ class FileOutputTest {
         IngestCounters counters = new IngestCounters();
         List<Chunk> chunks = new ArrayList<>();
         List<String> expected = new ArrayList<>();
-        try (FileOutput out = new FileOutput(file, "out_file")) {
+        try (FileOutput out = new FileOutput(file, FileFormat.OUT_FILE)) {
             Flusher flusher = new Flusher(queue, out, counters, Duration.ofMillis(10), new EventLog());
             flusher.start();
             for (int req = 0; req < 50; req++) {

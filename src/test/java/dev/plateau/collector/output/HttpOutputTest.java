@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.collector.Compression;
 import dev.plateau.collector.Chunk;
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.ChunkQueue;
@@ -195,7 +196,7 @@ class HttpOutputTest {
 
     @Test
     void outputsCreateBuildsTheHttpOutputWithGzip() throws Exception {
-        CollectorConfig cfg = CollectorConfig.builder().output(endpoint.uri("/in").toString()).outputCompress("gzip").build();
+        CollectorConfig cfg = CollectorConfig.builder().output(endpoint.uri("/in").toString()).outputCompress(Compression.GZIP).build();
         ByteBuf ev = events("{\"a\":1}");
         try (Output out = Outputs.create(cfg)) {
             assertThat(out).isInstanceOf(HttpOutput.class);

@@ -35,6 +35,7 @@ import javafx.stage.Stage;
  * samples on every Live chart, at the console's own 4 Hz refresh.
  *
  * <pre>
+ * mvn -Pbench -DskipTests package   # PulseBench is in src/bench, built only with the bench profile
  * DISPLAY=:98 java -cp target/plateau.jar dev.plateau.ui.PulseBench [--seconds 60] [--warmup 15] [--window all]
  *     [--fill N] [--port 0] [--hold] [--png FILE]
  * </pre>
