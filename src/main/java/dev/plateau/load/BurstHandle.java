@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A running (or finished) burst, as returned by {@link BurstRunner#start}. Every method is safe from any thread;
@@ -60,9 +61,12 @@ public final class BurstHandle {
     private volatile boolean stopping;
     private volatile boolean done;
     private volatile long startNanos;
+    private final LongSupplier clock;
 
-    BurstHandle(BurstSpec spec, Payload payload, InetSocketAddress address, EventLog events, EventLoopGroup group) {
+    BurstHandle(BurstSpec spec, Payload payload, InetSocketAddress address, EventLog events, EventLoopGroup group,
+            LongSupplier clock) {
         this.spec = spec;
+        this.clock = clock;
         this.events = events;
         this.address = address;
         this.path = pathOf(spec);
@@ -79,8 +83,13 @@ public final class BurstHandle {
 
     void start() {
         events.emit(EventKind.BURST_START, describe());
-        startNanos = System.nanoTime();
+        startNanos = clock.getAsLong();
         slots.forEach(ConnectionSlot::start);
+    }
+
+    /** The burst's clock in nanoseconds (pacing, timeouts, latencies): injected through {@link BurstRunner}. */
+    long nanoTime() {
+        return clock.getAsLong();
     }
 
     public BurstSpec spec() {
@@ -147,7 +156,7 @@ public final class BurstHandle {
 
     /** When request {@code ticket} should start: on the constant-rate schedule, or now. */
     long intendedStartNanos(long ticket) {
-        return rated() ? startNanos + ticket * intervalNanos : System.nanoTime();
+        return rated() ? startNanos + ticket * intervalNanos : clock.getAsLong();
     }
 
     FullHttpRequest newRequest() {
@@ -202,7 +211,7 @@ public final class BurstHandle {
         }
         body.release();
         boolean cancelled = stopping && stats.completed() < spec.requests();
-        BurstReport report = stats.report(System.nanoTime() - startNanos, cancelled);
+        BurstReport report = stats.report(clock.getAsLong() - startNanos, cancelled);
         done = true;
         events.emit(EventKind.BURST_END, endMessage(report));
         result.complete(report);

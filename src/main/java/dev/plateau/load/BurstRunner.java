@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Fires load bursts: C real keep-alive connections on one Netty client event loop group, each sending requests
@@ -29,6 +30,7 @@ public final class BurstRunner implements AutoCloseable {
 
     private final EventLog events;
     private final EventLoopGroup group;
+    private final LongSupplier nanoClock;
     private final List<BurstHandle> handles = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -37,6 +39,15 @@ public final class BurstRunner implements AutoCloseable {
     }
 
     public BurstRunner(EventLog events, int threads) {
+        this(events, threads, System::nanoTime);
+    }
+
+    /**
+     * @param nanoClock where pacing, timeouts and latencies read the time (nanoseconds), injectable to facilitate
+     *                  testing; {@code System::nanoTime} otherwise
+     */
+    public BurstRunner(EventLog events, int threads, LongSupplier nanoClock) {
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
         }
@@ -59,7 +70,7 @@ public final class BurstRunner implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--target: unknown host '" + spec.target().getHost() + "'");
         }
-        BurstHandle handle = new BurstHandle(spec, payload, address, events, group);
+        BurstHandle handle = new BurstHandle(spec, payload, address, events, group, nanoClock);
         handles.removeIf(h -> h.result().isDone() && h.openConnections() == 0);
         handles.add(handle);
         handle.start();

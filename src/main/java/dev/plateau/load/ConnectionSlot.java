@@ -101,7 +101,7 @@ final class ConnectionSlot {
             return;
         }
         long intended = burst.intendedStartNanos(ticket);
-        long wait = intended - System.nanoTime();
+        long wait = intended - burst.nanoTime();
         if (wait > 0) {
             timer = loop.schedule(() -> dispatch(intended), wait, TimeUnit.NANOSECONDS);
         } else {
@@ -114,7 +114,7 @@ final class ConnectionSlot {
         if (finished) {
             return;
         }
-        intendedNanos = burst.rated() ? intended : System.nanoTime();
+        intendedNanos = burst.rated() ? intended : burst.nanoTime();
         if (channel != null && reconnectEvery > 0 && sentOnChannel >= reconnectEvery) {
             retire(channel);
             channel = null;
@@ -150,7 +150,7 @@ final class ConnectionSlot {
         inFlight = true;
         sentOnChannel++;
         if (!burst.rated()) {
-            intendedNanos = System.nanoTime();
+            intendedNanos = burst.nanoTime();
         }
         FullHttpRequest request = burst.newRequest();
         int bytes = request.content().readableBytes();
@@ -202,7 +202,7 @@ final class ConnectionSlot {
      * more than the request itself at tens of thousands of requests per second.
      */
     private void armTimeout() {
-        deadlineNanos = System.nanoTime() + timeoutNanos;
+        deadlineNanos = burst.nanoTime() + timeoutNanos;
         if (timeoutTimer == null) {
             timeoutTimer = loop.schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
         }
@@ -213,7 +213,7 @@ final class ConnectionSlot {
         if (finished || deadlineNanos == NO_DEADLINE) {
             return;
         }
-        long left = deadlineNanos - System.nanoTime();
+        long left = deadlineNanos - burst.nanoTime();
         if (left > 0) {
             timeoutTimer = loop.schedule(this::checkTimeout, left, TimeUnit.NANOSECONDS);
         } else if (inFlight && channel != null) {
@@ -229,7 +229,7 @@ final class ConnectionSlot {
         deadlineNanos = NO_DEADLINE;
         cancelTimer();
         if (answered) {
-            burst.stats().answered(status, System.nanoTime() - intendedNanos);
+            burst.stats().answered(status, burst.nanoTime() - intendedNanos);
         } else {
             burst.stats().failed(error);
         }

@@ -1,7 +1,5 @@
 package dev.plateau.collector.http;
 
-import dev.plateau.collector.BufferModel;
-import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.ConnectionStats;
 import dev.plateau.events.EventKind;
 import io.netty.buffer.ByteBuf;
@@ -19,10 +17,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
+import io.netty.util.concurrent.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
@@ -61,54 +57,37 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     private static final int CRLF = '\r' << 8 | '\n';
     private static final int COLON_SPACE = ':' << 8 | ' ';
     /** Initial buffer of the {@code v5} model: Fluent Bit 5's {@code HTTP_SERVER_INITIAL_BUFFER_SIZE}. */
-    public static final int V5_INITIAL = 10 * 1024;
+    public static final int V5_INITIAL = SessionGrowth.INITIAL;
 
     private final IngestContext context;
-    private final long chunk;
-    private final long max;
-    private final boolean exact;
-    private final int initial;
+    private final BufferModel model;
     private ChannelHandlerContext ctx;
     private ConnectionState state;
-    private ConnectionStats stats;
-    private ConnectionState connection;
-    private boolean stream;
-    private boolean registered;
-    private long published;
+    private BufferAccount account;
+    private Ticker ticker;
+    private long openedNanos;
     private ByteBuf buf;
     private HttpRequest head;
     private int bodyStart;
 
     public ConnectionBuffer(IngestContext context) {
         this.context = context;
-        CollectorConfig config = context.config();
-        this.chunk = config.bufferChunkSize();
-        this.max = config.bufferMaxSize();
-        this.exact = config.bufferModel() == BufferModel.V5;
-        this.initial = (int) (exact ? Math.min(V5_INITIAL, max) : chunk);
+        this.model = BufferModel.of(context.config());
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.state = ConnectionState.of(ctx.channel());
+        this.ticker = ConnectionState.ticker(ctx.channel());
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        buf = context.allocator().directBuffer(initial, (int) max);
-        if (ctx.channel() instanceof Http2StreamChannel child) {
-            stream = true;
-            connection = ConnectionState.of(child.parent());
-            stats = connection.stats();
-            connection.streamOpened();
-        } else {
-            connection = state;
-            stats = context.connections().open(remote(ctx.channel().remoteAddress()));
-            state.stats(stats);
-        }
-        registered = true;
-        publish(buf.capacity());
+        buf = context.allocator().directBuffer(model.initial(), (int) model.max());
+        openedNanos = ticker.nanoTime();
+        account = BufferAccount.open(context, ctx.channel(), state);
+        account.publish(buf.capacity());
         super.channelActive(ctx);
     }
 
@@ -124,7 +103,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
      * the handler that installs HTTP/2 ({@link H2c}).
      */
     void switchedToH2() {
-        if (stream || state.h2()) {
+        if (account instanceof BufferAccount.Stream || state.h2()) {
             return;
         }
         state.h2(true);
@@ -132,10 +111,9 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
             buf.release();
             buf = null;
         }
-        published = 0;
-        if (stats != null) {
-            stats.protocol("h2c");
-            stats.capacity(state.streamCapacity());
+        if (account != null) {
+            account.stats().protocol("h2c");
+            account.publish(state.streamCapacity());
         }
     }
 
@@ -179,7 +157,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         }
         int headLength = headLength(request);
         long contentLength = HttpUtil.getContentLength(request, -1L);
-        if (contentLength >= 0 && capacityFor((long) buf.writerIndex() + headLength + contentLength) > max
+        if (contentLength >= 0 && model.capacityFor((long) buf.writerIndex() + headLength + contentLength) > model.max()
                 || !grow(headLength)) {
             respondAndClose(Responses.TOO_LARGE);
             return false;
@@ -207,102 +185,80 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         head = null;
         IngestRequest ingest = new IngestRequest(request.method(), request.uri(), request.protocolVersion(),
                 request.headers(), HttpUtil.isKeepAlive(request), buf.slice(bodyStart, buf.writerIndex() - bodyStart));
-        stats.requestDone();
+        account.stats().requestDone();
         ctx.fireChannelRead(ingest);
         afterRequest();
-        long now = System.currentTimeMillis();
+        long now = ticker.nanoTime();
         state.requestDone(now);
-        if (stream) {
-            stats.touch(now);
-        }
+        account.requestDone(now);
     }
 
-    /** Clears the buffer (capacity kept) or, under the shrink policy, goes back to one chunk. */
+    /** Clears the buffer (capacity kept) or, under the shrink policy, goes back to the model's initial size. */
     private void afterRequest() {
         if (buf == null) {
             return;
         }
         int before = buf.capacity();
-        if (context.policies().shrink() && before > 2 * chunk) {
-            ByteBuf fresh = context.allocator().directBuffer(initial, (int) max);
+        if (context.policies().shrink() && before > model.shrinkAbove()) {
+            ByteBuf fresh = context.allocator().directBuffer(model.initial(), (int) model.max());
             buf.release();
             buf = fresh;
-            publish(fresh.capacity());
-            stats.shrunk();
+            account.publish(fresh.capacity());
+            account.stats().shrunk();
             context.events().emit(EventKind.SHRINK,
-                    "conn=" + stats.id() + " shrunk buffer from " + before + " to " + fresh.capacity());
+                    "conn=" + account.stats().id() + " shrunk buffer from " + before + " to " + fresh.capacity());
         } else {
             buf.clear();
         }
     }
 
-    /**
-     * Makes room for {@code n} more bytes, one chunk at a time (legacy) or to exactly what is needed (v5); false if
-     * that would pass {@code buffer_max_size}.
-     */
+    /** Makes room for {@code n} more bytes as the model grows; false if that would pass {@code buffer_max_size}. */
     private boolean grow(int n) {
         long needed = (long) buf.writerIndex() + n;
-        long capacity = buf.capacity();
-        if (needed <= capacity) {
+        if (needed <= buf.capacity()) {
             return true;
         }
-        if (exact) {
-            if (needed > max) {
-                return false;
-            }
-            buf.capacity((int) needed);
-            publish(needed);
-            return true;
+        long capacity = model.grow(buf.capacity(), needed);
+        if (capacity < 0) {
+            return false;
         }
-        while (capacity < needed) {
-            capacity += chunk;
-            if (capacity > max) {
-                return false;
-            }
-            buf.capacity((int) capacity);
-            publish(capacity);
-        }
+        buf.capacity((int) capacity);
+        account.publish(capacity);
         return true;
     }
 
-    private long capacityFor(long bytes) {
-        if (exact) {
-            return bytes;
-        }
-        long chunks = Math.max(1, (bytes + chunk - 1) / chunk);
-        return chunks * chunk;
-    }
-
     /**
-     * Called by the idle sweep on this connection's event loop: closes it if it idled past {@code idleMillis}
-     * between requests, or answers {@code 408} if a request head has been arriving for longer than {@code headerMillis}.
+     * Called by the idle sweep on this connection's event loop: closes it if it idled past {@code idleNanos}
+     * between requests, or answers {@code 408} if a request head has been arriving for longer than
+     * {@code headerNanos}. Times are the event loop's ticker's ({@link IdleSweep} reads the same ticker).
      */
-    void sweep(long nowMillis, long idleMillis, long headerMillis) {
-        if (state.h2() && stats != null && ctx.channel().isActive()) {
-            if (idleMillis > 0 && state.openStreams() == 0 && nowMillis - stats.lastActivityMillis() > idleMillis) {
-                closeIdle(nowMillis);
+    void sweep(long nowNanos, long idleNanos, long headerNanos) {
+        if (account == null || !ctx.channel().isActive()) {
+            return;
+        }
+        long idle = nowNanos - state.lastActivityNanos(openedNanos);
+        if (state.h2()) {
+            if (idleNanos > 0 && state.openStreams() == 0 && idle > idleNanos) {
+                closeIdle(idle);
             }
             return;
         }
-        if (buf == null || !ctx.channel().isActive()) {
+        if (buf == null) {
             return;
         }
         ConnectionState.Phase phase = state.phase();
-        if (phase == ConnectionState.Phase.HEAD && headerMillis > 0
-                && nowMillis - state.headStartedMillis() > headerMillis) {
+        if (phase == ConnectionState.Phase.HEAD && headerNanos > 0 && nowNanos - state.headStartedNanos() > headerNanos) {
             respondAndClose(Responses.HEADER_TIMEOUT);
-        } else if (phase == ConnectionState.Phase.IDLE && idleMillis > 0
-                && nowMillis - stats.lastActivityMillis() > idleMillis) {
-            closeIdle(nowMillis);
+        } else if (phase == ConnectionState.Phase.IDLE && idleNanos > 0 && idle > idleNanos) {
+            closeIdle(idle);
         }
     }
 
-    private void closeIdle(long nowMillis) {
-        long idle = nowMillis - stats.lastActivityMillis();
+    private void closeIdle(long idleNanos) {
         state.closing();
         // the event first: whoever sees the connection closed must find it in the log
         context.events().emit(EventKind.IDLE_CLOSE, String.format(Locale.ROOT,
-                "conn=%d closed after %.1fs idle", stats.id(), idle / 1000.0));
+                "conn=%d closed after %.1fs idle", account.stats().id(), idleNanos / 1e9));
         ctx.channel().close();
     }
 
@@ -315,13 +271,13 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         state.closing();
         head = null;
         context.counters().response(response.status().code());
-        if (stats != null) {
-            stats.requestDone();
+        if (account != null && account.stats() != null) {
+            account.stats().requestDone();
         }
         ChannelHandlerContext out = ctx.pipeline().context(HttpServerKeepAliveHandler.class);
         Channel channel = ctx.channel();
         (out == null ? ctx : out).writeAndFlush(response.retainedDuplicate()).addListener(f -> {
-            if (stream) {
+            if (account instanceof BufferAccount.Stream) {
                 // the answer ended our side of the stream; the rest of the body is read and discarded until the
                 // client ends the stream (it then closes by itself) or LINGER_MILLIS pass (RST_STREAM CANCEL)
                 channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
@@ -373,41 +329,13 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         buf.writeShort(CRLF);
     }
 
-    /** Publishes this buffer's capacity: the connection's own, or added to its streams' sum. */
-    private void publish(long capacity) {
-        if (stats == null) {
-            return;
-        }
-        if (stream) {
-            connection.addStreamCapacity(capacity - published);
-        } else {
-            stats.capacity(capacity);
-        }
-        published = capacity;
-    }
-
     private void release() {
         if (buf != null) {
             buf.release();
             buf = null;
-            publish(0);
         }
-        if (registered) {
-            registered = false;
-            if (stream) {
-                connection.streamClosed();
-            } else if (stats != null) {
-                stats.capacity(0);
-                context.connections().close(stats);
-            }
+        if (account != null) {
+            account.close();
         }
-    }
-
-    private static String remote(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress() == null ? inet.getHostString() + ":" + inet.getPort()
-                    : inet.getAddress().getHostAddress() + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
     }
 }

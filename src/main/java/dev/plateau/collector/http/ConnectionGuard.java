@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Ticker;
 
 /**
  * First handler of every connection, in front of the HTTP codec. At accept it enforces {@code max_connections}
@@ -14,6 +15,7 @@ import io.netty.util.ReferenceCountUtil;
 public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final IngestContext context;
     private ConnectionState state;
+    private Ticker ticker;
     private boolean admitted;
 
     public ConnectionGuard(IngestContext context) {
@@ -23,6 +25,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         state = ConnectionState.of(ctx.channel());
+        ticker = ConnectionState.ticker(ctx.channel());
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof ByteBuf bytes) {
             int n = bytes.readableBytes();
-            state.bytesArrived(System.currentTimeMillis());
+            state.bytesArrived(ticker.nanoTime());
             if (state.stats() != null) {
                 state.stats().addBytesIn(n);
             }

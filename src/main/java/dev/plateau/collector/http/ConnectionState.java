@@ -3,6 +3,8 @@ package dev.plateau.collector.http;
 import dev.plateau.collector.ConnectionStats;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
+import io.netty.util.concurrent.Ticker;
 
 /**
  * Where one connection stands between requests, shared by its {@link ConnectionGuard} (which sees raw bytes) and
@@ -15,6 +17,10 @@ import io.netty.util.AttributeKey;
  * <p>Once the connection switched to HTTP/2 ({@link #h2()}), it stays {@code IDLE} at this level: its requests are
  * streams, each with its own buffer; the state counts the open streams and the sum of their buffers' capacities,
  * which is what the connection's {@link ConnectionStats} shows. Streams run on the connection's event loop.
+ *
+ * <p>Times are nanoseconds of the event loop's {@link io.netty.util.concurrent.Ticker} (an {@code EmbeddedChannel}'s
+ * mock ticker in tests), so idle and header timeouts are tested without waiting; the wall-clock time of the last
+ * activity is only kept in {@link ConnectionStats} for display.
  */
 final class ConnectionState {
     private static final AttributeKey<ConnectionState> KEY = AttributeKey.valueOf(ConnectionState.class, "state");
@@ -22,11 +28,18 @@ final class ConnectionState {
     enum Phase { IDLE, HEAD, BODY, CLOSING }
 
     private Phase phase = Phase.IDLE;
-    private long headStartedMillis;
+    private long headStartedNanos;
+    private long lastActivityNanos;
+    private boolean active;
     private ConnectionStats stats;
     private boolean h2;
     private int openStreams;
     private long streamCapacity;
+
+    /** The clock of {@code channel}'s event loop: the system ticker, or an {@code EmbeddedChannel}'s mock ticker. */
+    static Ticker ticker(Channel channel) {
+        return channel.eventLoop() instanceof AbstractScheduledEventExecutor loop ? loop.ticker() : Ticker.systemTicker();
+    }
 
     /** The state of {@code channel}, created on first use. */
     static ConnectionState of(Channel channel) {
@@ -39,8 +52,13 @@ final class ConnectionState {
         return phase;
     }
 
-    long headStartedMillis() {
-        return headStartedMillis;
+    long headStartedNanos() {
+        return headStartedNanos;
+    }
+
+    /** When bytes last arrived or a request was last done; {@code fallback} until then (the connection's open time). */
+    long lastActivityNanos(long fallback) {
+        return active ? lastActivityNanos : fallback;
     }
 
     /** Null until the connection buffer registered the connection. */
@@ -53,13 +71,20 @@ final class ConnectionState {
     }
 
     /** Raw bytes arrived: between requests this starts a new request head. */
-    void bytesArrived(long nowMillis) {
+    void bytesArrived(long nowNanos) {
         if (phase == Phase.IDLE && !h2) {
             phase = Phase.HEAD;
-            headStartedMillis = nowMillis;
+            headStartedNanos = nowNanos;
         }
+        touch(nowNanos);
+    }
+
+    /** Activity at {@code nowNanos}: the idle clock starts again. */
+    void touch(long nowNanos) {
+        lastActivityNanos = nowNanos;
+        active = true;
         if (stats != null) {
-            stats.touch(nowMillis);
+            stats.touch(System.currentTimeMillis());
         }
     }
 
@@ -69,13 +94,11 @@ final class ConnectionState {
         }
     }
 
-    void requestDone(long nowMillis) {
+    void requestDone(long nowNanos) {
         if (phase != Phase.CLOSING) {
             phase = Phase.IDLE;
         }
-        if (stats != null) {
-            stats.touch(nowMillis);
-        }
+        touch(nowNanos);
     }
 
     void closing() {
