@@ -5,6 +5,7 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
+import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
 import dev.plateau.runs.Verdict;
 import java.io.IOException;
@@ -42,9 +43,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--fail-on-growth", description = "Exit 1 when any verdict is 'growing'.")
     boolean failOnGrowth;
 
-    @Option(names = "--threshold", defaultValue = "1024", paramLabel = "BYTES",
-            description = "Slope above which a metric is 'growing', bytes per request (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "T",
+            description = "When a metric is 'growing': its fitted growth over this share of its level (10%%, default)"
+                    + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
+    String threshold;
 
     @Option(names = "--metric", paramLabel = "M", split = ",",
             description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, direct_used_bytes, rss_bytes).")
@@ -61,7 +63,7 @@ public final class SoakCommand implements Callable<Integer> {
         Scenario sc;
         try {
             sc = Scenario.load(scenario);
-            player = new ScenarioPlayer(sc, out).trend(new Trend(threshold));
+            player = new ScenarioPlayer(sc, out).trend(new Trend(Threshold.parse(threshold)));
             if (metrics != null && !metrics.isEmpty()) {
                 player.metrics(metrics);
             }

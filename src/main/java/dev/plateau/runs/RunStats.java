@@ -43,8 +43,9 @@ public record RunStats(String run, String metric, int samples, double peak, doub
             peak = Math.max(peak, y[i]);
         }
         boolean byRequests = n > 0 && requests[n - 1] > 0;
-        TrendResult t = byRequests ? trend.fit(requests, y) : trend.fitElapsed(elapsed, y);
-        String unit = metric.endsWith("_bytes") ? t.unit() : t.unit().substring(1);
+        boolean bytes = metric.endsWith("_bytes");
+        TrendResult t = byRequests ? trend.fit(requests, y, Per.REQUEST, bytes) : trend.fit(elapsed, y, Per.SECOND, bytes);
+        String unit = t.unit();
         return new RunStats(run, metric, n, peak, n == 0 ? 0 : y[n - 1], t.growthAfterWarmupBytes(), t.slope(),
                 unit, t.verdict());
     }

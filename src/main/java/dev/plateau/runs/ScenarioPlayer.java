@@ -219,7 +219,7 @@ public final class ScenarioPlayer {
     private Map<String, Object> summaryJson(List<RunStats> stats, List<BurstReport> reports) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cancelled", isCancelled());
-        m.put("threshold_bytes_per_request", trend.threshold());
+        m.put("threshold", trend.threshold().toJson());
         m.put("metrics", stats.stream().map(RunStats::toJson).toList());
         List<Map<String, Object>> bursts = new ArrayList<>();
         List<JsonNode> specs = scenario.burstSources();

@@ -128,7 +128,7 @@ class ScenarioPlayerTest {
             assertThat(s.verdict()).isEqualTo(Verdict.GROWING);
         });
         assertThat(r.anyGrowing()).isTrue();
-        assertThat(r.run().meta().path("summary").path("threshold_bytes_per_request").asDouble()).isEqualTo(0.5);
+        assertThat(r.run().meta().path("summary").path("threshold").path("bytes_per_unit").asDouble()).isEqualTo(0.5);
     }
 
     @Test
