@@ -63,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparison cmp;
         try {
-            RunStats.columnIndex(metric);
+            RunStats.checkName(metric, true);
             Alignment alignment = Alignment.parse(align);
             RunStore store = new RunStore(Path.of("."));
             List<Run> loaded = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.plateau.runs.TextTable;
 import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
 import dev.plateau.runs.Verdict;
+import dev.plateau.targets.TargetFault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Play a scenario against an embedded collector, record the run, print peak, final, slope and verdict per metric.")
+        description = "Play a scenario against an embedded collector or a target (--target-command/--target-pid), record the run, print peak, final, slope and verdict per metric.")
 public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,6 +57,9 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print progress and events on stderr.")
     boolean quiet;
 
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -63,7 +68,10 @@ public final class SoakCommand implements Callable<Integer> {
         Scenario sc;
         try {
             sc = Scenario.load(scenario);
-            player = new ScenarioPlayer(sc, out).trend(new Trend(Threshold.parse(threshold)));
+            player = new ScenarioPlayer(sc, out).trend(new Trend(Threshold.parse(threshold))).work(target.work());
+            if (target.spec() != null) {
+                player.target(target.spec());
+            }
             if (metrics != null && !metrics.isEmpty()) {
                 player.metrics(metrics);
             }
@@ -81,6 +89,9 @@ public final class SoakCommand implements Callable<Integer> {
             result = player.play();
         } catch (CollectorException | IOException e) {
             err.println("plateau soak: run failed: " + e.getMessage());
+            return 3;
+        } catch (TargetFault f) {
+            err.println("plateau soak: " + f.getMessage() + (f.run() == null ? "" : " (run kept: " + f.run() + ")"));
             return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
