@@ -14,7 +14,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("dev.plateau.collector..", "dev.plateau.telemetry..", "dev.plateau.load..",
-                    "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..")
+                    "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..", "dev.plateau.series..",
+                    "dev.plateau.targets..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .allowEmptyShould(false);
 
@@ -23,6 +24,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.plateau.ui..")
             .and().resideOutsideOfPackage("dev.plateau.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.plateau.ui..");
+
+    /** Imports flow one way: runs uses targets and series; targets and series never use runs or the CLI. */
+    @ArchTest
+    static final ArchRule seriesAndTargetsAreBelowRuns = noClasses()
+            .that().resideInAnyPackage("dev.plateau.series..", "dev.plateau.targets..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.plateau.runs..", "dev.plateau.cli..");
 
     @ArchTest
     static final ArchRule uiDoesNotTouchNetty = noClasses()

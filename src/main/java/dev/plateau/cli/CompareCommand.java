@@ -5,6 +5,7 @@ import dev.plateau.runs.Comparison;
 import dev.plateau.runs.Run;
 import dev.plateau.runs.RunStats;
 import dev.plateau.runs.RunStore;
+import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,9 +46,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Align runs on cumulative requests or elapsed time (default: ${DEFAULT-VALUE}).")
     String align;
 
-    @Option(names = "--threshold", defaultValue = "1024", paramLabel = "BYTES",
-            description = "Slope above which a metric is 'growing', bytes per request (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "T",
+            description = "When a metric is 'growing': its fitted growth over this share of its level (10%%, default)"
+                    + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
+    String threshold;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
     Path csv;
@@ -61,14 +63,14 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparison cmp;
         try {
-            RunStats.columnIndex(metric);
+            RunStats.checkName(metric, true);
             Alignment alignment = Alignment.parse(align);
             RunStore store = new RunStore(Path.of("."));
             List<Run> loaded = new ArrayList<>();
             for (Path dir : runs) {
                 loaded.add(store.load(dir));
             }
-            cmp = Comparison.of(loaded, metric, alignment, new Trend(threshold));
+            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)));
         } catch (IOException | IllegalArgumentException e) {
             err.println("plateau compare: " + e.getMessage());
             return 2;

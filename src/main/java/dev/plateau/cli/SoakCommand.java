@@ -5,8 +5,10 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
+import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
 import dev.plateau.runs.Verdict;
+import dev.plateau.targets.TargetFault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Play a scenario against an embedded collector, record the run, print peak, final, slope and verdict per metric.")
+        description = "Play a scenario against an embedded collector or a target (--target-command/--target-pid), record the run, print peak, final, slope and verdict per metric.")
 public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,9 +45,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--fail-on-growth", description = "Exit 1 when any verdict is 'growing'.")
     boolean failOnGrowth;
 
-    @Option(names = "--threshold", defaultValue = "1024", paramLabel = "BYTES",
-            description = "Slope above which a metric is 'growing', bytes per request (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "T",
+            description = "When a metric is 'growing': its fitted growth over this share of its level (10%%, default)"
+                    + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
+    String threshold;
 
     @Option(names = "--metric", paramLabel = "M", split = ",",
             description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, direct_used_bytes, rss_bytes).")
@@ -52,6 +56,9 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Do not print progress and events on stderr.")
     boolean quiet;
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
 
     @Override
     public Integer call() {
@@ -61,7 +68,10 @@ public final class SoakCommand implements Callable<Integer> {
         Scenario sc;
         try {
             sc = Scenario.load(scenario);
-            player = new ScenarioPlayer(sc, out).trend(new Trend(threshold));
+            player = new ScenarioPlayer(sc, out).trend(new Trend(Threshold.parse(threshold))).work(target.work());
+            if (target.spec() != null) {
+                player.target(target.spec());
+            }
             if (metrics != null && !metrics.isEmpty()) {
                 player.metrics(metrics);
             }
@@ -79,6 +89,9 @@ public final class SoakCommand implements Callable<Integer> {
             result = player.play();
         } catch (CollectorException | IOException e) {
             err.println("plateau soak: run failed: " + e.getMessage());
+            return 3;
+        } catch (TargetFault f) {
+            err.println("plateau soak: " + f.getMessage() + (f.run() == null ? "" : " (run kept: " + f.run() + ")"));
             return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

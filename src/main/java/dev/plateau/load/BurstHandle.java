@@ -101,6 +101,11 @@ public final class BurstHandle {
         return stats.progress(spec.requests(), open.size(), done);
     }
 
+    /** Request bytes written so far (head and body). */
+    public long bytesSent() {
+        return stats.bytesSent();
+    }
+
     /** Stops issuing requests; in-flight ones count as failed ({@code cancelled}); connections close unless hold. */
     public void cancel() {
         if (done || stopping) {

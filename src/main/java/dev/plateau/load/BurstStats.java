@@ -54,6 +54,10 @@ final class BurstStats {
         errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
+    long bytesSent() {
+        return bytesSent.sum();
+    }
+
     long completed() {
         return answered.sum() + failed.sum();
     }

@@ -1,6 +1,5 @@
 package dev.plateau.runs;
 
-import dev.plateau.telemetry.Sample;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,22 +34,17 @@ public record Comparison(String metric, Alignment alignment, List<Series> series
     }
 
     public static Comparison of(List<Run> runs, String metric, Alignment alignment, Trend trend) {
-        int col = RunStats.columnIndex(metric);
+        return of(runs, metric, alignment, trend, Work.REQUESTS);
+    }
+
+    /** Runs aligned on elapsed time or on {@code work} (requests or records), each judged against {@code work}. */
+    public static Comparison of(List<Run> runs, String metric, Alignment alignment, Trend trend, Work work) {
         List<Series> series = new ArrayList<>();
         List<RunStats> stats = new ArrayList<>();
         for (Run run : runs) {
-            List<Sample> samples = run.samples();
-            double[] x = new double[samples.size()];
-            double[] y = new double[samples.size()];
-            for (int i = 0; i < x.length; i++) {
-                Sample s = samples.get(i);
-                Sample first = samples.get(0);
-                x[i] = alignment == Alignment.ELAPSED ? s.elapsedS() - first.elapsedS()
-                        : s.requestsTotal() - first.requestsTotal();
-                y[i] = s.values()[col];
-            }
-            series.add(new Series(run.label(), x, y));
-            stats.add(RunStats.of(run, metric, trend));
+            double[] x = alignment == Alignment.ELAPSED ? new Work(Per.SECOND, null).x(run.table()) : work.x(run.table());
+            series.add(new Series(run.label(), x, run.column(metric)));
+            stats.add(RunStats.of(run, metric, trend, work));
         }
         return new Comparison(metric, alignment, series, stats);
     }
@@ -88,7 +82,7 @@ public record Comparison(String metric, Alignment alignment, List<Series> series
                 for (int i = 0; i < s.x().length; i++) {
                     String x = alignment == Alignment.ELAPSED ? String.format(Locale.ROOT, "%.3f", s.x()[i])
                             : Long.toString((long) s.x()[i]);
-                    out.printRecord(s.run(), x, Math.round(s.y()[i]));
+                    out.printRecord(s.run(), x, Double.isNaN(s.y()[i]) ? "" : Math.round(s.y()[i]));
                 }
             }
         }

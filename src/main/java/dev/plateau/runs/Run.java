@@ -2,6 +2,7 @@ package dev.plateau.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plateau.events.Event;
+import dev.plateau.series.SeriesTable;
 import dev.plateau.telemetry.Sample;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,26 +16,33 @@ import java.util.List;
  * @param startedAt when recording started
  * @param endedAt   when it finished, or {@code null} for a run that never finished (crash, still running)
  * @param meta      the whole {@code run.json}: collector config, policies, load, summary
- * @param samples   every sample, oldest first (without connections)
+ * @param table     every recorded series, row by row, oldest first
  * @param events    every event, oldest first ({@code seq} = row number)
  */
-public record Run(Path dir, String label, Instant startedAt, Instant endedAt, JsonNode meta, List<Sample> samples,
+public record Run(Path dir, String label, Instant startedAt, Instant endedAt, JsonNode meta, SeriesTable table,
                   List<Event> events) {
     public Run {
-        samples = List.copyOf(samples);
         events = List.copyOf(events);
+    }
+
+    /** A run of typed embedded-collector samples (tests, imports). */
+    public Run(Path dir, String label, Instant startedAt, Instant endedAt, JsonNode meta, List<Sample> samples,
+               List<Event> events) {
+        this(dir, label, startedAt, endedAt, meta, SeriesTable.ofSamples(samples), events);
+    }
+
+    /** The rows as typed embedded-collector samples; empty for a run of an external target. */
+    public List<Sample> samples() {
+        return table.samples();
     }
 
     /** The values of one column over the run; {@link IllegalArgumentException} for an unknown metric. */
     public double[] column(String metric) {
-        int i = Sample.COLUMNS.indexOf(metric);
-        if (i < 0) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "'; known: " + String.join(", ", Sample.COLUMNS));
-        }
-        double[] out = new double[samples.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = samples.get(k).values()[i];
-        }
-        return out;
+        return table.column(metric);
+    }
+
+    /** The {@code fault} a run ended on, or {@code null}. */
+    public String fault() {
+        return meta.hasNonNull("fault") ? meta.get("fault").asText() : null;
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
-import dev.plateau.telemetry.Sample;
+import dev.plateau.series.Frame;
+import dev.plateau.series.Series;
+import dev.plateau.series.SeriesSampler;
 import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,19 +27,22 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Records a run under {@code <root>/<yyyyMMdd-HHmmss>-<label>/}:
  * <ul>
- * <li>{@code samples.csv} — every sample the {@link Sampler} takes while recording ({@link SampleCsv});
- *     {@code elapsed_s} counts from the start of the recording;</li>
+ * <li>{@code samples.csv} — every frame the {@link SeriesSampler} takes while recording ({@link SampleCsv}), one
+ *     column per series; the columns are those declared when the first frame arrives (a series that appears later
+ *     is named in an event, not recorded); {@code elapsed_s} counts from the start of the recording;</li>
  * <li>{@code events.csv} — {@code epoch_ms, elapsed_s, kind, message}: policy switches, bursts, shrinks, idle
  *     closes, run start and end;</li>
  * <li>{@code run.json} — label, {@code started_at}, {@code ended_at}, whatever was passed to {@link #meta}
- *     (collector config, policies, load), {@code sample_count} and the {@code summary}.</li>
+ *     (collector config, policies, load, target), {@code format} ({@value #FORMAT}), {@code sources} and
+ *     {@code series} (column, name, labels, unit, kind, source), {@code sample_count}, the {@code summary} and, when
+ *     the run ended on a fault, {@code fault} (one line).</li>
  * </ul>
  * Written incrementally: each sample is appended and flushed as it arrives, events are appended on the sampler
  * thread (never on an event loop), and {@code run.json} is written at start and replaced atomically at the end,
  * so a crash loses at most the last sample.
  *
  * <pre>{@code
- * RunRecorder rec = new RunRecorder(Path.of("runs"), "seed-before", sampler, events);
+ * RunRecorder rec = new RunRecorder(Path.of("runs"), "seed-before", seriesSampler, events, Clock.systemUTC());
  * rec.meta("collector", configJson);
  * Path dir = rec.start();
  * ... traffic ...
@@ -44,13 +51,17 @@ import org.apache.commons.csv.CSVPrinter;
  * }</pre>
  */
 public final class RunRecorder implements AutoCloseable {
+    /** The version of the run format this recorder writes (0.1 had the fixed embedded columns only). */
+    public static final String FORMAT = "0.2";
     private final Path root;
     private final String label;
-    private final Sampler sampler;
+    private SeriesSampler sampler;
+    private final boolean ownsSampler;
     private final EventLog events;
     private final Clock clock;
     private final ObjectNode meta = RunFiles.JSON.createObjectNode();
-    private final Consumer<Sample> listener = this::append;
+    private final Consumer<Frame> listener = this::append;
+    private final Set<String> unrecorded = new HashSet<>();
     private Path dir;
     private long startMillis;
     private long lastSeq;
@@ -59,12 +70,31 @@ public final class RunRecorder implements AutoCloseable {
     private boolean finished;
     private IOException failure;
 
+    /** Records the frames of {@code sampler} (which the caller starts and stops). */
+    public RunRecorder(Path root, String label, SeriesSampler sampler, EventLog events, Clock clock) {
+        this(root, label, sampler, events, clock, false);
+    }
+
+    /** Records the embedded collector's samples as series, one frame per sample of {@code sampler}. */
     public RunRecorder(Path root, String label, Sampler sampler, EventLog events, Clock clock) {
+        this(root, label, SeriesSampler.follow(Objects.requireNonNull(sampler, "sampler"), List.of()), events, clock, true);
+    }
+
+    /**
+     * A recorder whose frames come from a sampler given after {@link #start()} ({@link #follow}): the run folder
+     * exists first, so a launched target can write its output there.
+     */
+    public RunRecorder(Path root, String label, EventLog events, Clock clock) {
+        this(root, label, null, events, clock, false);
+    }
+
+    private RunRecorder(Path root, String label, SeriesSampler sampler, EventLog events, Clock clock, boolean owns) {
         this.root = Objects.requireNonNull(root, "root");
         this.label = sanitize(label);
-        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.sampler = sampler;
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ownsSampler = owns;
     }
 
     public RunRecorder(Path root, String label, Sampler sampler, EventLog events) {
@@ -80,6 +110,11 @@ public final class RunRecorder implements AutoCloseable {
     public synchronized RunRecorder meta(String key, Object value) {
         meta.set(key, RunFiles.JSON.valueToTree(value));
         return this;
+    }
+
+    /** Marks the run as ended on a fault ({@code fault} in {@code run.json}: one line naming the cause). */
+    public RunRecorder fault(String cause) {
+        return meta("fault", cause);
     }
 
     /** Sets {@code summary} in {@code run.json} (written by {@link #finish()}). */
@@ -101,7 +136,8 @@ public final class RunRecorder implements AutoCloseable {
         }
         Files.createDirectory(d);
         dir = d;
-        samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES), startMillis);
+        samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES),
+                sampler == null ? List.of() : sampler.registry().series(), startMillis);
         eventsOut = new CSVPrinter(Files.newBufferedWriter(d.resolve(RunFiles.EVENTS), StandardCharsets.UTF_8),
                 SampleCsv.FORMAT);
         eventsOut.printRecord(RunFiles.EVENT_COLUMNS);
@@ -109,17 +145,52 @@ public final class RunRecorder implements AutoCloseable {
         lastSeq = events.lastSeq();
         writeMeta(null);
         events.emit(EventKind.RUN, "run " + label + " started: " + d);
-        sampler.addListener(listener);
+        if (sampler != null) {
+            sampler.addListener(listener);
+        }
+        if (ownsSampler) {
+            sampler.start(null);
+        }
         return d;
     }
 
-    /** Appends one sample (the sampler listener; also callable directly) and any new events; flushes both. */
-    public synchronized void append(Sample s) {
+    /** Records the frames of {@code s} from now on (a recorder built without a sampler). */
+    public synchronized void follow(SeriesSampler s) {
+        if (sampler != null) {
+            throw new IllegalStateException("recorder already follows a sampler");
+        }
+        sampler = Objects.requireNonNull(s, "sampler");
+        if (dir != null && !finished) {
+            sampler.addListener(listener);
+        }
+    }
+
+    /** Appends one typed embedded-collector sample as a frame (tests, imports). */
+    public void append(dev.plateau.telemetry.Sample s) {
+        if (sampler != null) {
+            dev.plateau.series.EmbeddedSource.SERIES.forEach(c -> sampler.registry().declare("embedded", c.series()));
+        }
+        append(new Frame(s.epochMillis(), dev.plateau.series.EmbeddedSource.values(s)));
+    }
+
+    /** Appends one frame (the sampler listener; also callable directly) and any new events; flushes both. */
+    public synchronized void append(Frame f) {
         if (dir == null || finished) {
             return;
         }
         try {
-            samples.append(s);
+            List<Series> declared = sampler == null ? List.of() : sampler.registry().series();
+            if (samples.rows() == 0 && !declared.equals(samples.series())) {
+                samples.close();
+                samples = SampleCsv.append(dir.resolve(RunFiles.SAMPLES), declared, startMillis);
+            }
+            for (String column : f.values().keySet()) {
+                if (samples.series().stream().noneMatch(s -> s.column().equals(column)) && unrecorded.add(column)) {
+                    events.emit(EventKind.RUN, "series " + column + " appeared after the first sample: not in "
+                            + RunFiles.SAMPLES);
+                }
+            }
+            samples.append(f);
             drainEvents();
             samples.flush();
             eventsOut.flush();
@@ -145,7 +216,12 @@ public final class RunRecorder implements AutoCloseable {
         if (finished) {
             return dir;
         }
-        sampler.removeListener(listener);
+        if (sampler != null) {
+            sampler.removeListener(listener);
+        }
+        if (ownsSampler) {
+            sampler.stop();
+        }
         events.emit(EventKind.RUN, "run " + label + " finished");
         finished = true;
         try {
@@ -190,6 +266,11 @@ public final class RunRecorder implements AutoCloseable {
         } else {
             out.put("ended_at", ended.toString());
             out.put("sample_count", samples.rows());
+        }
+        out.put("format", FORMAT);
+        if (sampler != null) {
+            out.set("sources", RunFiles.JSON.valueToTree(sampler.describeSources()));
+            out.set("series", RunFiles.JSON.valueToTree(sampler.registry().toJson()));
         }
         out.setAll(meta);
         Path tmp = dir.resolve(RunFiles.META + ".tmp");

@@ -1,5 +1,7 @@
 package dev.plateau.runs;
 
+import dev.plateau.series.EmbeddedSource;
+import dev.plateau.series.SeriesTable;
 import dev.plateau.telemetry.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +9,9 @@ import java.util.Map;
 
 /**
  * One row of the verdict table: a metric of a run, its peak, final value, growth after warm-up, slope and
- * verdict. The slope is fitted against cumulative requests ({@code B/req}) — or, when the run answered no
- * requests, against elapsed time ({@code B/s}). Requests and elapsed time count from the run's first sample.
+ * verdict. The slope is fitted against cumulative work ({@link Work}: answered requests {@code B/req} by default,
+ * records {@code B/rec}) — or, when the run counted no work, against elapsed time ({@code B/s}). Work and
+ * elapsed time count from the run's first sample.
  *
  * <pre>{@code
  * RunStats s = RunStats.of(run.label(), run.samples(), "conn_buffer_bytes", new Trend(1024));
@@ -22,44 +25,76 @@ import java.util.Map;
  * @param last              value of the last sample
  * @param growthAfterWarmup last fitted value minus the value at the end of warm-up
  * @param slope             Theil–Sen slope after warm-up, per {@code unit}
- * @param unit              {@code B/req} or {@code B/s} ({@code /req}, {@code /s} for metrics that are not bytes)
+ * @param unit              {@code B/req}, {@code B/rec} or {@code B/s} ({@code /req} … for metrics that are not bytes)
  * @param verdict           plateau, growing or insufficient data
  */
 public record RunStats(String run, String metric, int samples, double peak, double last, double growthAfterWarmup,
                        double slope, String unit, Verdict verdict) {
 
-    public static RunStats of(String run, List<Sample> samples, String metric, Trend trend) {
-        int col = columnIndex(metric);
-        int n = samples.size();
-        double[] y = new double[n];
-        double[] requests = new double[n];
-        double[] elapsed = new double[n];
-        double peak = n == 0 ? 0 : Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            Sample s = samples.get(i);
-            y[i] = s.values()[col];
-            requests[i] = s.requestsTotal() - samples.get(0).requestsTotal();
-            elapsed[i] = s.elapsedS() - samples.get(0).elapsedS();
-            peak = Math.max(peak, y[i]);
+    /**
+     * The row of {@code metric} in {@code table}, its slope against {@code work}; {@link IllegalArgumentException}
+     * naming the run's series when {@code metric} is not one of them. Missing cells (a gone process) are skipped.
+     */
+    public static RunStats of(String run, SeriesTable table, String metric, Trend trend, Work work) {
+        double[] all = table.column(metric);
+        double[] allX = work.x(table);
+        Per per = work.per(table);
+        int n = 0;
+        double peak = all.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        double last = 0;
+        double[] x = new double[all.length];
+        double[] y = new double[all.length];
+        for (int i = 0; i < all.length; i++) {
+            if (!Double.isNaN(all[i])) {
+                x[n] = allX[i];
+                y[n++] = all[i];
+                peak = Math.max(peak, all[i]);
+                last = all[i];
+            }
         }
-        boolean byRequests = n > 0 && requests[n - 1] > 0;
-        TrendResult t = byRequests ? trend.fit(requests, y) : trend.fitElapsed(elapsed, y);
-        String unit = metric.endsWith("_bytes") ? t.unit() : t.unit().substring(1);
-        return new RunStats(run, metric, n, peak, n == 0 ? 0 : y[n - 1], t.growthAfterWarmupBytes(), t.slope(),
-                unit, t.verdict());
+        if (n == 0) {
+            peak = 0;
+        }
+        boolean bytes = table.series(metric).isBytes();
+        TrendResult t = trend.fit(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), per, bytes);
+        return new RunStats(run, metric, n, peak, last, t.growthAfterWarmupBytes(), t.slope(), t.unit(), t.verdict());
+    }
+
+    /** Per request, from typed embedded-collector samples. */
+    public static RunStats of(String run, List<Sample> samples, String metric, Trend trend) {
+        return of(run, SeriesTable.ofSamples(samples), metric, trend, Work.REQUESTS);
+    }
+
+    public static RunStats of(Run run, String metric, Trend trend, Work work) {
+        return of(run.label(), run.table(), metric, trend, work);
     }
 
     public static RunStats of(Run run, String metric, Trend trend) {
-        return of(run.label(), run.samples(), metric, trend);
+        return of(run, metric, trend, Work.REQUESTS);
     }
 
-    /** Column index of a metric; {@link IllegalArgumentException} naming the known ones otherwise. */
-    public static int columnIndex(String metric) {
-        int i = Sample.COLUMNS.indexOf(metric);
-        if (i < 0) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "'; known: " + String.join(", ", Sample.COLUMNS));
+    /**
+     * Checks a metric name before a run: one of the embedded collector's, the target process' or the load
+     * generator's series — or, when {@code scraped} (a Prometheus endpoint is scraped), any Prometheus series name.
+     */
+    public static void checkName(String metric, boolean scraped) {
+        boolean known = EmbeddedSource.declared(metric) != null || metric.startsWith("target_") || metric.startsWith("load_");
+        if (known || scraped && isSeriesName(metric)) {
+            return;
         }
-        return i;
+        throw new IllegalArgumentException("unknown metric '" + metric + "'; known: "
+                + String.join(", ", Sample.COLUMNS.subList(2, Sample.COLUMNS.size()))
+                + ", target_rss_bytes, target_anon_bytes, … load_answered_total, …"
+                + (scraped ? "" : " (scraped series need --target-metrics)"));
+    }
+
+    private static boolean isSeriesName(String metric) {
+        try {
+            SampleCsv.guess(metric);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The {@code summary} entry of {@code run.json}. */

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
-import dev.plateau.telemetry.Sample;
+import dev.plateau.series.Kind;
+import dev.plateau.series.Series;
+import dev.plateau.series.SeriesTable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -72,10 +77,27 @@ public final class RunStore {
             throw new IOException("no run directory " + dir);
         }
         JsonNode meta = readMeta(dir);
-        List<Sample> samples = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
+        SeriesTable table = SampleCsv.read(dir.resolve(RunFiles.SAMPLES), declaredSeries(meta));
         List<Event> events = readEvents(dir.resolve(RunFiles.EVENTS));
         Instant ended = meta.hasNonNull("ended_at") ? instant(meta, "ended_at", dir) : null;
-        return new Run(dir, label(meta, dir), instant(meta, "started_at", dir), ended, meta, samples, events);
+        return new Run(dir, label(meta, dir), instant(meta, "started_at", dir), ended, meta, table, events);
+    }
+
+    /** {@code run.json}'s {@code series} by column (none in a 0.1 run: its columns are the embedded ones). */
+    private static Map<String, Series> declaredSeries(JsonNode meta) {
+        Map<String, Series> out = new HashMap<>();
+        for (JsonNode s : meta.path("series")) {
+            Map<String, String> labels = new TreeMap<>();
+            s.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            try {
+                Series series = new Series(s.path("name").asText(), labels, s.path("unit").asText(),
+                        Kind.of(s.path("kind").asText()));
+                out.put(s.path("column").asText(series.column()), series);
+            } catch (IllegalArgumentException e) {
+                // a hand-edited entry: the column is read with its name guessed from the header
+            }
+        }
+        return out;
     }
 
     private static JsonNode readMeta(Path dir) throws IOException {

@@ -1,5 +1,11 @@
 package dev.plateau.runs;
 
+import dev.plateau.series.EmbeddedSource;
+import dev.plateau.series.Frame;
+import dev.plateau.series.Kind;
+import dev.plateau.series.PrometheusTextParser;
+import dev.plateau.series.Series;
+import dev.plateau.series.SeriesTable;
 import dev.plateau.telemetry.Sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,144 +18,196 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * {@code samples.csv}: one {@link Sample} per row, RFC 4180, header {@link Sample#COLUMNS} (names carry their
- * unit). Integers are written exactly, {@code elapsed_s} with millisecond precision, booleans as 0/1. The
- * per-connection lists are not part of the file. Reading checks the header and names the file, row and column
- * of anything it cannot parse.
+ * {@code samples.csv}: one wide RFC 4180 table, one row per sampling instant, header {@code epoch_ms, elapsed_s}
+ * and then one column per series ({@link Series#column()}: the name, with Prometheus labels in braces, e.g.
+ * {@code fluentbit_input_records_total{name="http.0"}} — quoted by CSV because of the comma and quotes). A cell is
+ * empty when the series had no value then (its process gone, its endpoint not answering). Integral values are
+ * written exactly (values are doubles, as in Prometheus: integers are exact up to 2^53), others with up to 6
+ * decimals; {@code elapsed_s} with millisecond precision. Units and kinds are
+ * in {@code run.json}'s {@code series}; a 0.1 file (the 28 embedded-collector columns) reads the same way.
+ * Reading names the file, row and column of anything it cannot parse; rows are read in {@link #parseRow} only.
  *
  * <pre>{@code
- * SampleCsv.write(dir.resolve("samples.csv"), samples);
- * try (SampleCsv.Appender out = SampleCsv.append(path)) { out.append(sample); out.flush(); }
- * List<Sample> back = SampleCsv.read(path);
+ * try (SampleCsv.Appender out = SampleCsv.append(path, columns, startMillis)) { out.append(frame); out.flush(); }
+ * SeriesTable back = SampleCsv.read(path);
  * }</pre>
  */
 public final class SampleCsv {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    static final String EPOCH = "epoch_ms";
+    static final String ELAPSED = "elapsed_s";
 
     private SampleCsv() {
     }
 
-    /** Writes {@code samples} with a header, replacing the file. */
+    /** Writes typed embedded-collector samples (their own {@code elapsed_s}), replacing the file. */
     public static void write(Path file, List<Sample> samples) throws IOException {
-        try (Appender out = append(file)) {
+        List<Series> series = EmbeddedSource.SERIES.stream().map(EmbeddedSource.Column::series).toList();
+        try (Appender out = append(file, series, Long.MIN_VALUE)) {
             for (Sample s : samples) {
-                out.append(s);
+                out.append(new Frame(s.epochMillis(), EmbeddedSource.values(s)), s.elapsedS());
             }
         }
     }
 
-    /** Opens {@code file} for incremental writing (truncates it and writes the header at once). */
-    public static Appender append(Path file) throws IOException {
-        return new Appender(file, Long.MIN_VALUE);
+    /** Opens {@code file} for incremental writing of {@code series} (truncates it, writes the header at once). */
+    public static Appender append(Path file, List<Series> series, long originEpochMillis) throws IOException {
+        return new Appender(file, series, originEpochMillis);
     }
 
-    /**
-     * Like {@link #append(Path)}, but {@code elapsed_s} is written relative to {@code originEpochMillis} (a
-     * recording that starts after the sampler counts from its own start).
-     */
-    public static Appender append(Path file, long originEpochMillis) throws IOException {
-        return new Appender(file, originEpochMillis);
+    /** Reads every row; units and kinds of the embedded collector's columns are known, others are guessed. */
+    public static SeriesTable read(Path file) throws IOException {
+        return read(file, Map.of());
     }
 
-    /** Reads every row of {@code file} (samples without connections). */
-    public static List<Sample> read(Path file) throws IOException {
+    /** Reads every row, with the series {@code run.json} declares (by column). */
+    public static SeriesTable read(Path file, Map<String, Series> declared) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing file " + file);
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), declared);
         }
     }
 
-    static List<Sample> read(Reader in, String name) throws IOException {
+    static SeriesTable read(Reader in, String name, Map<String, Series> declared) throws IOException {
         CSVFormat format = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<Sample> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
-            for (String column : Sample.COLUMNS) {
+            for (String column : List.of(EPOCH, ELAPSED)) {
                 if (!header.contains(column)) {
                     throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
                 }
             }
-            for (CSVRecord r : parser) {
-                out.add(parse(r, name));
+            List<String> embedded = EmbeddedSource.SERIES.stream().map(c -> c.series().column()).toList();
+            if (header.contains("requests_total")) {
+                for (String column : embedded) {
+                    if (!header.contains(column)) {
+                        throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
+                    }
+                }
             }
+            List<Series> series = new ArrayList<>();
+            for (String column : header.subList(2, header.size())) {
+                series.add(declared.containsKey(column) ? declared.get(column) : guess(column));
+            }
+            List<double[]> rows = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                rows.add(parseRow(r, header, name));
+            }
+            long[] t = new long[rows.size()];
+            double[] e = new double[rows.size()];
+            List<double[]> cols = new ArrayList<>();
+            for (int c = 0; c < series.size(); c++) {
+                cols.add(new double[rows.size()]);
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                double[] row = rows.get(i);
+                t[i] = (long) row[0];
+                e[i] = row[1];
+                for (int c = 0; c < series.size(); c++) {
+                    cols.get(c)[i] = row[c + 2];
+                }
+            }
+            return new SeriesTable(series, t, e, cols);
         } catch (UncheckedIOException e) {
             throw new IOException(name + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new IOException(name + ": corrupt CSV: " + e.getMessage(), e);
         }
-        return out;
     }
 
-    private static Sample parse(CSVRecord r, String name) throws IOException {
+    /** One row: every cell a number, an empty cell NaN (epoch and elapsed must be there). */
+    private static double[] parseRow(CSVRecord r, List<String> header, String name) throws IOException {
         if (!r.isConsistent()) {
             throw new IOException(name + ": row " + r.getRecordNumber() + " has " + r.size() + " fields, header has "
-                    + Sample.COLUMNS.size() + " (truncated or corrupt file)");
+                    + header.size() + " (truncated or corrupt file)");
         }
-        long[] v = new long[Sample.COLUMNS.size()];
-        double elapsed = 0;
+        double[] v = new double[header.size()];
         for (int i = 0; i < v.length; i++) {
-            String column = Sample.COLUMNS.get(i);
-            String text = r.get(column);
+            String text = r.get(i);
             try {
-                if (i == 1) {
-                    elapsed = Double.parseDouble(text);
-                } else {
-                    v[i] = Long.parseLong(text);
-                }
+                v[i] = text.isEmpty() && i >= 2 ? Double.NaN : i == 0 ? Long.parseLong(text) : Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + column + ": '" + text
+                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + header.get(i) + ": '" + text
                         + "' is not a number");
             }
         }
-        return new Sample(v[0], elapsed, v[2], v[3], v[4], v[5], (int) v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24] != 0, v[25] != 0,
-                v[26], v[27], List.of());
+        return v;
     }
 
-    /** The row of one sample, as written. */
-    static List<String> row(Sample s, long origin) {
-        double elapsed = origin == Long.MIN_VALUE ? s.elapsedS() : (s.epochMillis() - origin) / 1000.0;
-        // From the accessors, not values(): a double holds integers exactly only up to 2^53.
-        long[] v = {
-            s.epochMillis(), 0, s.rssBytes(), s.heapUsedBytes(), s.heapCommittedBytes(), s.directUsedBytes(),
-            s.connOpen(), s.connBufferBytes(), s.connBufferMaxBytes(), s.connBufferHwmBytes(),
-            s.encoderRetainedBytes(), s.encoderAllocationsTotal(), s.encoderAllocatedBytesTotal(),
-            s.requestsTotal(), s.requests2xx(), s.requests4xx(), s.requests5xx(),
-            s.recordsInTotal(), s.recordsOutTotal(), s.recordsDroppedTotal(), s.bytesInTotal(), s.queueBytes(),
-            s.gcCount(), s.gcTimeMs(), s.shrink() ? 1 : 0, s.reinit() ? 1 : 0, s.idleTimeoutMs(), s.watchedRssBytes()
-        };
-        List<String> row = new ArrayList<>(v.length);
-        for (int i = 0; i < v.length; i++) {
-            row.add(i == 1 ? String.format(Locale.ROOT, "%.3f", elapsed) : Long.toString(v[i]));
+    /** A column without a declaration: the embedded collector's, or read as Prometheus writes a series. */
+    static Series guess(String column) {
+        Series known = EmbeddedSource.declared(column);
+        if (known != null) {
+            return known;
         }
-        return row;
+        try {
+            var parsed = PrometheusTextParser.parse(
+                    new java.io.ByteArrayInputStream((column + " 0\n").getBytes(StandardCharsets.UTF_8)));
+            Series s = parsed.keySet().iterator().next();
+            Kind kind = s.name().endsWith("_total") ? Kind.COUNTER : Kind.GAUGE;
+            return new Series(s.name(), s.labels(), s.unit(), kind);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("column '" + column + "' is not a series name");
+        }
+    }
+
+    private static String cell(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e18) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6f", v);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     /** Incremental writer: each {@link #append} is one row; {@link #flush()} pushes it to disk. */
     public static final class Appender implements AutoCloseable {
         private final CSVPrinter printer;
+        private final List<Series> series;
         private final long origin;
         private long rows;
 
-        private Appender(Path file, long origin) throws IOException {
+        private Appender(Path file, List<Series> series, long origin) throws IOException {
+            this.series = List.copyOf(series);
             this.origin = origin;
             BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             printer = new CSVPrinter(w, FORMAT);
-            printer.printRecord(Sample.COLUMNS);
+            List<String> header = new ArrayList<>(List.of(EPOCH, ELAPSED));
+            this.series.forEach(s -> header.add(s.column()));
+            printer.printRecord(header);
             printer.flush();
         }
 
-        public synchronized void append(Sample s) throws IOException {
-            printer.printRecord(row(s, origin));
+        /** The columns this file has (fixed by its header). */
+        public List<Series> series() {
+            return series;
+        }
+
+        /** Appends a frame, {@code elapsed_s} from the origin. */
+        public synchronized void append(Frame f) throws IOException {
+            append(f, (f.epochMillis() - origin) / 1000.0);
+        }
+
+        synchronized void append(Frame f, double elapsedS) throws IOException {
+            List<String> row = new ArrayList<>(series.size() + 2);
+            row.add(Long.toString(f.epochMillis()));
+            row.add(String.format(Locale.ROOT, "%.3f", elapsedS));
+            for (Series s : series) {
+                row.add(cell(f.value(s.column())));
+            }
+            printer.printRecord(row);
             rows++;
         }
 

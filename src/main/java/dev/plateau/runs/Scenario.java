@@ -50,7 +50,7 @@ public record Scenario(String name, String description, CollectorConfig collecto
                        List<ScenarioBurst> bursts, double settleS, JsonNode source) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP = Set.of("name", "description", "collector", "policies", "sample_interval",
-            "bursts", "settle_s");
+            "bursts", "settle_s", "target");
     private static final Set<String> BURST = Set.of("at_s", "requests", "delay_ms", "rate", "connections",
             "reconnect_every", "abandon", "hold", "lines", "payload", "gzip", "tag", "timeout");
 
@@ -94,6 +94,7 @@ public record Scenario(String name, String description, CollectorConfig collecto
             throw new IllegalArgumentException("a scenario must be a JSON object");
         }
         known(root, TOP, "");
+        dev.plateau.targets.TargetSpec.fromJson(root.get("target"));
         JsonNode c = object(root, "collector");
         JsonNode p = object(root, "policies");
         CollectorConfig.Builder b = CollectorConfig.builder().port(0).monitorPort(0);
@@ -238,6 +239,11 @@ public record Scenario(String name, String description, CollectorConfig collecto
      * that the i-th report of a run sits next to the spec that produced it even when the file lists the bursts
      * in another order.
      */
+    /** The scenario's {@code target} (a command or PID to judge instead of the embedded collector), or {@code null}. */
+    public dev.plateau.targets.TargetSpec target() {
+        return dev.plateau.targets.TargetSpec.fromJson(source.get("target"));
+    }
+
     public List<JsonNode> burstSources() {
         List<JsonNode> out = new ArrayList<>();
         source.path("bursts").forEach(out::add);

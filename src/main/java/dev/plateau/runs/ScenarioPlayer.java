@@ -1,18 +1,17 @@
 package dev.plateau.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plateau.collector.Collector;
+import dev.plateau.series.SeriesTable;
+import dev.plateau.targets.TargetFault;
+import dev.plateau.targets.TargetLauncher;
+import dev.plateau.targets.TargetSpec;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BurstHandle;
 import dev.plateau.load.BurstProgress;
 import dev.plateau.load.BurstReport;
 import dev.plateau.load.BurstRunner;
-import dev.plateau.telemetry.SampleRing;
-import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,6 +49,9 @@ public final class ScenarioPlayer {
     public static final List<String> DEFAULT_METRICS = List.of("conn_buffer_bytes", "encoder_retained_bytes",
             "direct_used_bytes", "rss_bytes");
 
+    /** Metrics judged for an external target when none are given: what {@code /proc/PID} says of its memory. */
+    public static final List<String> TARGET_METRICS = List.of("target_rss_bytes", "target_anon_bytes");
+
     /** Progress callback: fraction 0..1 and a one-line message. Called on the playing thread. */
     @FunctionalInterface
     public interface Progress {
@@ -71,19 +73,28 @@ public final class ScenarioPlayer {
     private final Scenario scenario;
     private final Path runsRoot;
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private List<String> metrics = DEFAULT_METRICS;
+    private List<String> metrics;
     private Trend trend = new Trend();
+    private Work work = Work.REQUESTS;
+    private TargetSpec target;
+    private TargetLauncher launcher;
+    private String label;
     private Progress progress = (f, m) -> { };
     private EventLog events = new EventLog();
 
     public ScenarioPlayer(Scenario scenario, Path runsRoot) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.runsRoot = Objects.requireNonNull(runsRoot, "runsRoot");
+        this.launcher = new TargetLauncher(events);
     }
 
-    /** Metrics to summarise (validated now: an unknown name throws, naming the known ones). */
+    /**
+     * Metrics to summarise (validated now: an unknown name throws, naming the known ones; set the target first,
+     * a scraped one allows any Prometheus name).
+     */
     public ScenarioPlayer metrics(List<String> names) {
-        names.forEach(RunStats::columnIndex);
+        TargetSpec t = target != null ? target : scenario.target();
+        names.forEach(n -> RunStats.checkName(n, t != null && t.metrics() != null));
         this.metrics = List.copyOf(names);
         return this;
     }
@@ -101,6 +112,13 @@ public final class ScenarioPlayer {
     /** The event log the collector, bursts and recorder write to (e.g. to print events as they happen). */
     public ScenarioPlayer events(EventLog log) {
         this.events = Objects.requireNonNull(log, "events");
+        this.launcher = new TargetLauncher(log);
+        return this;
+    }
+
+    /** The run's label (default: the scenario's name), e.g. an experiment's variant. */
+    public ScenarioPlayer label(String l) {
+        this.label = l;
         return this;
     }
 
@@ -113,65 +131,99 @@ public final class ScenarioPlayer {
         return cancelled.getCount() == 0;
     }
 
+    /** Plays against this target instead of the scenario's ({@code null}: the scenario's, else embedded). */
+    public ScenarioPlayer target(TargetSpec spec) {
+        this.target = spec;
+        return this;
+    }
+
+    /** What slopes are measured against (default: answered requests). */
+    public ScenarioPlayer work(Work w) {
+        this.work = Objects.requireNonNull(w, "work");
+        return this;
+    }
+
+    /** Launches targets (a profiler wraps its command here). */
+    public ScenarioPlayer launcher(TargetLauncher l) {
+        this.launcher = Objects.requireNonNull(l, "launcher");
+        return this;
+    }
+
     /** Plays the scenario to its end (or cancellation) and returns the recorded run with its stats. */
-    public Result play() throws IOException, InterruptedException {
-        Collector collector = new Collector(scenario.collector(), events);
-        collector.start();
-        Sampler sampler = new Sampler(() -> collector, scenario.sampleInterval(),
-                new SampleRing(SampleRing.DEFAULT_CAPACITY), Clock.systemUTC());
-        RunRecorder recorder = new RunRecorder(runsRoot, scenario.name(), sampler, events);
+    public Result play() throws IOException, InterruptedException, TargetFault {
+        TargetSpec spec = target != null ? target : scenario.target();
+        RunRecorder recorder = new RunRecorder(runsRoot, label != null ? label : scenario.name(), events, Clock.systemUTC());
+        recorder.meta("scenario", scenario.source()).meta("load", scenario.source().path("bursts"));
         List<BurstReport> reports = new ArrayList<>();
+        RunRig rig = null;
         try (BurstRunner runner = new BurstRunner(events)) {
-            recorder.meta("scenario", scenario.source())
-                    .meta("collector", scenario.collectorJson())
-                    .meta("load", scenario.source().path("bursts"))
-                    .meta("policies", collector.policies().state().describe());
             Path dir = recorder.start();
-            sampler.start();
-            InetSocketAddress a = collector.address();
-            URI target = URI.create("http://" + a.getHostString() + ":" + a.getPort() + "/");
-            List<BurstHandle> handles = runBursts(runner, target);
+            try {
+                rig = spec == null ? RunRig.embedded(scenario, events)
+                        : RunRig.external(spec, scenario.sampleInterval(), launcher, dir);
+            } catch (TargetFault f) {
+                recorder.fault(f.getMessage()).finish();
+                throw f;
+            }
+            recorder.meta("target", rig.describe(spec));
+            if (rig.collector() != null) {
+                recorder.meta("collector", scenario.collectorJson())
+                        .meta("policies", rig.collector().policies().state().describe());
+            }
+            recorder.follow(rig.series());
+            rig.start();
+            List<BurstHandle> handles = runBursts(runner, rig);
             for (BurstHandle h : handles) {
                 reports.add(h.result().join());
             }
-            settle();
-            sampler.stop();
-            sampler.recordNow();
+            settle(rig);
+            rig.stopAndSampleLast();
             recorder.flush();
+            String fault = rig.fault();
             List<RunStats> stats = new ArrayList<>();
-            String label = recorder.label();
-            var samples = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
-            for (String m : metrics) {
-                stats.add(RunStats.of(label, samples, m, trend));
+            SeriesTable table = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
+            for (String m : metrics != null ? metrics : spec == null ? DEFAULT_METRICS : TARGET_METRICS) {
+                if (table.has(m)) {
+                    stats.add(RunStats.of(recorder.label(), table, m, trend, work));
+                } else {
+                    events.emit(EventKind.WARNING, "metric " + m + " was not recorded in this run");
+                }
             }
             recorder.summary(summaryJson(stats, reports));
+            if (fault != null) {
+                recorder.fault(fault).finish();
+                throw new TargetFault(fault, dir);
+            }
             recorder.finish();
             progress.update(1.0, "done: " + dir);
             return new Result(new RunStore(runsRoot).load(dir), stats, reports, isCancelled());
         } finally {
-            sampler.stop();
+            if (rig != null) {
+                rig.close();
+            }
             recorder.close();
-            collector.stop();
         }
     }
 
-    private List<BurstHandle> runBursts(BurstRunner runner, URI target) throws InterruptedException {
+    private List<BurstHandle> runBursts(BurstRunner runner, RunRig rig) throws InterruptedException {
         List<BurstHandle> handles = new ArrayList<>();
         long t0 = System.nanoTime();
         for (ScenarioBurst b : scenario.bursts()) {
             long due = t0 + (long) (b.atS() * 1e9);
-            while (System.nanoTime() < due && !isCancelled()) {
+            while (System.nanoTime() < due && !isCancelled() && rig.fault() == null) {
                 report(handles, "waiting for burst " + (handles.size() + 1) + " at " + b.atS() + " s");
                 cancelled.await(Math.min(100_000_000L, due - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            if (isCancelled()) {
+            if (isCancelled() || rig.fault() != null) {
                 break;
             }
-            handles.add(runner.start(b.toSpec(target)));
+            BurstHandle h = runner.start(b.toSpec(rig.url()));
+            rig.load().add(h);
+            handles.add(h);
         }
         while (!handles.stream().allMatch(h -> h.result().isDone())) {
             report(handles, null);
-            if (isCancelled()) {
+            if (isCancelled() || rig.fault() != null) {
                 // the counted-down latch no longer waits: wait on the bursts themselves, or this loop spins
                 handles.forEach(BurstHandle::cancel);
                 awaitBursts(handles, 100);
@@ -203,9 +255,9 @@ public final class ScenarioPlayer {
         progress.update(0.9 * Math.min(1.0, (double) completed / planned), text);
     }
 
-    private void settle() throws InterruptedException {
+    private void settle(RunRig rig) throws InterruptedException {
         long end = System.nanoTime() + (long) (scenario.settleS() * 1e9);
-        while (!isCancelled() && System.nanoTime() < end) {
+        while (!isCancelled() && rig.fault() == null && System.nanoTime() < end) {
             double left = (end - System.nanoTime()) / 1e9;
             progress.update(0.9 + 0.1 * (1 - left / Math.max(1e-9, scenario.settleS())),
                     String.format(Locale.ROOT, "settling: %.1f s left", left));
@@ -219,7 +271,9 @@ public final class ScenarioPlayer {
     private Map<String, Object> summaryJson(List<RunStats> stats, List<BurstReport> reports) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cancelled", isCancelled());
-        m.put("threshold_bytes_per_request", trend.threshold());
+        m.put("threshold", trend.threshold().toJson());
+        m.put("per", work.per().symbol());
+        m.put("work_series", work.column());
         m.put("metrics", stats.stream().map(RunStats::toJson).toList());
         List<Map<String, Object>> bursts = new ArrayList<>();
         List<JsonNode> specs = scenario.burstSources();

@@ -24,63 +24,84 @@ import java.util.SplittableRandom;
  * Up to {@value #MAX_PAIRS} pairs are all used (about 700 points); beyond that, {@value #MAX_PAIRS} pairs are
  * drawn with a fixed seed, so the cost stays O(P log P) whatever n and the result is reproducible.
  *
- * <p><b>Verdict.</b> {@link Verdict#GROWING} when the slope is over the threshold (default 1024 bytes per
- * request, the seed's yardstick: before its fixes ~50–100 KB per request, after < 1 KB);
- * {@link Verdict#INSUFFICIENT_DATA} with fewer than {@value #MIN_POINTS} fitted points or no spread in x.
+ * <p><b>Verdict (independent of the unit of x).</b> The slope times the span of x over the fitted window is the
+ * growth the fit explains, in y's own unit (bytes) whatever x is. {@link Verdict#GROWING} when that fitted growth
+ * exceeds a fraction of the level — the median of y over the fitted window — (default 10 %) <i>and</i> an
+ * absolute floor (default 1 MiB for byte series, 0 for others): so the same leak is growing whether x counts
+ * requests, records or seconds, and a plateau with a little noise stays a plateau however long the run. The
+ * threshold can be overridden ({@link Threshold#parse}): another fraction ({@code 5%}), or an absolute slope in
+ * bytes per unit of x ({@code 1KiB}: the seed's yardstick, before its fixes ~50–100 KB per request, after
+ * < 1 KB) — that one does depend on the unit. {@link Verdict#INSUFFICIENT_DATA} with fewer than
+ * {@value #MIN_POINTS} fitted points or no spread in x.
  *
  * <pre>{@code
- * TrendResult t = new Trend(1024).fit(requests, connBufferBytes);   // x = cumulative requests
+ * TrendResult t = new Trend().fit(requests, connBufferBytes);   // x = cumulative requests, default 10 % rule
  * if (t.verdict() == Verdict.GROWING) ...
- * TrendResult byTime = new Trend(1024).fitElapsed(elapsedS, rssBytes);   // bytes per second
+ * TrendResult byTime = new Trend().fitElapsed(elapsedS, rssBytes);              // bytes per second, same verdict
+ * TrendResult perRecord = new Trend(Threshold.parse("1KiB")).fit(records, rss, Per.RECORD, true);
  * }</pre>
  */
 public final class Trend {
-    public static final double DEFAULT_THRESHOLD = 1024;
+    /** The seed's yardstick, 1 KiB per request (an absolute threshold: {@code new Trend(SEED_YARDSTICK)}). */
+    public static final double SEED_YARDSTICK = 1024;
     public static final double DEFAULT_WARMUP_FRACTION = 0.20;
     static final int MAX_PAIRS = 250_000;
     static final int MIN_POINTS = 5;
 
-    private final double threshold;
+    private final Threshold threshold;
     private final double warmupFraction;
 
-    public Trend(double thresholdBytesPerUnit, double warmupFraction) {
-        if (!(thresholdBytesPerUnit >= 0) || Double.isInfinite(thresholdBytesPerUnit)) {
-            throw new IllegalArgumentException("threshold: must be >= 0 bytes per request, was " + thresholdBytesPerUnit);
-        }
+    public Trend(Threshold threshold, double warmupFraction) {
         if (!(warmupFraction >= 0 && warmupFraction < 0.5)) {
             throw new IllegalArgumentException("warm-up fraction: must be in [0, 0.5), was " + warmupFraction);
         }
-        this.threshold = thresholdBytesPerUnit;
+        this.threshold = java.util.Objects.requireNonNull(threshold, "threshold");
         this.warmupFraction = warmupFraction;
     }
 
+    public Trend(Threshold threshold) {
+        this(threshold, DEFAULT_WARMUP_FRACTION);
+    }
+
+    /** An absolute threshold: growing when the slope exceeds this many bytes per unit of x. */
+    public Trend(double thresholdBytesPerUnit, double warmupFraction) {
+        this(Threshold.absolute(thresholdBytesPerUnit), warmupFraction);
+    }
+
+    /** An absolute threshold: growing when the slope exceeds this many bytes per unit of x. */
     public Trend(double thresholdBytesPerUnit) {
         this(thresholdBytesPerUnit, DEFAULT_WARMUP_FRACTION);
     }
 
+    /** The default, unit-independent rule: fitted growth over 10 % of the level and over 1 MiB. */
     public Trend() {
-        this(DEFAULT_THRESHOLD);
+        this(Threshold.DEFAULT);
     }
 
-    public double threshold() {
+    public Threshold threshold() {
         return threshold;
     }
 
-    /** Fits {@code y} against cumulative requests {@code x} (non-decreasing); slope in bytes per request. */
+    /** Fits a byte series {@code y} against cumulative requests {@code x} (non-decreasing); slope in B/req. */
     public TrendResult fit(double[] x, double[] y) {
-        return fit(x, y, "B/req");
+        return fit(x, y, Per.REQUEST, true);
     }
 
-    /** Fits {@code y} against elapsed seconds; slope in bytes per second, same threshold. */
+    /** Fits a byte series {@code y} against elapsed seconds; slope in B/s, the same verdict rule. */
     public TrendResult fitElapsed(double[] elapsedS, double[] y) {
-        return fit(elapsedS, y, "B/s");
+        return fit(elapsedS, y, Per.SECOND, true);
     }
 
-    private TrendResult fit(double[] x, double[] y, String unit) {
+    /**
+     * Fits {@code y} against {@code x} counted {@code per} request, record or second; {@code bytes} says whether y
+     * is a byte series (its unit is then {@code B/<per>} and the absolute floor applies), else {@code /<per>}.
+     */
+    public TrendResult fit(double[] x, double[] y, Per per, boolean bytes) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
         }
-        if (unit.equals("B/req")) {
+        String unit = (bytes ? "B/" : "/") + per.symbol();
+        if (per.isWork()) {
             int end = x.length;
             while (end > 1 && x[end - 2] >= x[end - 1]) {
                 end--;
@@ -90,17 +111,20 @@ public final class Trend {
         }
         int n = x.length;
         if (n < MIN_POINTS || x[n - 1] <= x[0]) {
-            return new TrendResult(Double.NaN, 0, n == 0 ? 0 : y[n - 1] - y[0], Verdict.INSUFFICIENT_DATA, unit, 0);
+            return new TrendResult(Double.NaN, 0, n == 0 ? 0 : y[n - 1] - y[0], Verdict.INSUFFICIENT_DATA, unit, 0,
+                    Double.NaN, Double.NaN);
         }
         int start = warmupEnd(x, y);
         int points = n - start;
         double slope = theilSen(x, y, start);
         double growth = y[n - 1] - y[start];
+        double level = median(Arrays.copyOfRange(y, start, n));
         if (points < MIN_POINTS || Double.isNaN(slope)) {
-            return new TrendResult(Double.NaN, start, growth, Verdict.INSUFFICIENT_DATA, unit, points);
+            return new TrendResult(Double.NaN, start, growth, Verdict.INSUFFICIENT_DATA, unit, points, level, Double.NaN);
         }
-        Verdict verdict = slope > threshold ? Verdict.GROWING : Verdict.PLATEAU;
-        return new TrendResult(slope, start, growth, verdict, unit, points);
+        double fitted = slope * (x[n - 1] - x[start]);
+        Verdict verdict = threshold.growing(slope, fitted, level, bytes) ? Verdict.GROWING : Verdict.PLATEAU;
+        return new TrendResult(slope, start, growth, verdict, unit, points, level, fitted);
     }
 
     /** Index of the first sample after warm-up (see class comment). */

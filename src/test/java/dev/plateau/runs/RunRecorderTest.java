@@ -105,7 +105,7 @@ class RunRecorderTest {
         assertThat(atEnd.path("collector").path("buffer_chunk_size").asInt()).isEqualTo(16384);
         assertThat(Files.exists(dir.resolve("run.json.tmp"))).isFalse();
         // elapsed_s counts from the start of the recording, not from the sampler's own start
-        assertThat(SampleCsv.read(dir.resolve("samples.csv"))).extracting(Sample::elapsedS).containsExactly(0.5, 1.5);
+        assertThat(SampleCsv.read(dir.resolve("samples.csv")).samples()).extracting(Sample::elapsedS).containsExactly(0.5, 1.5);
     }
 
     @Test
@@ -115,13 +115,13 @@ class RunRecorderTest {
         sampler.start();
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> SampleCsv.read(dir.resolve("samples.csv")).size() >= 3);
+                .until(() -> SampleCsv.read(dir.resolve("samples.csv")).samples().size() >= 3);
         events.emit(EventKind.POLICY, "shrink on");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> RunStore.readEvents(dir.resolve("events.csv")).stream()
                         .anyMatch(e -> e.kind() == EventKind.POLICY && e.message().equals("shrink on")));
 
-        List<Sample> live = SampleCsv.read(dir.resolve("samples.csv"));
+        List<Sample> live = SampleCsv.read(dir.resolve("samples.csv")).samples();
         assertThat(live.get(0).rssBytes()).isPositive();
         assertThat(live.get(0).heapUsedBytes()).isPositive();
         assertThat(live).extracting(Sample::elapsedS).allMatch(e -> e >= 0 && e < 60).isSorted();
@@ -189,7 +189,7 @@ class RunRecorderTest {
         sampler.recordNow();
         rec.append(TestSamples.sample(System.currentTimeMillis(), 1, 1, 1));
 
-        assertThat(SampleCsv.read(dir.resolve("samples.csv"))).hasSize(2);
+        assertThat(SampleCsv.read(dir.resolve("samples.csv")).samples()).hasSize(2);
         assertThat(rec.samplesWritten()).isEqualTo(2);
     }
 

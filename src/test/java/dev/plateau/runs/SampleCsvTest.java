@@ -40,8 +40,24 @@ class SampleCsvTest {
         return String.join(",", Sample.COLUMNS) + "\r\n";
     }
 
+    private static final List<dev.plateau.series.Series> EMBEDDED = dev.plateau.series.EmbeddedSource.SERIES.stream()
+            .map(dev.plateau.series.EmbeddedSource.Column::series).toList();
+
+    private static dev.plateau.series.Frame frame(Sample s) {
+        return new dev.plateau.series.Frame(s.epochMillis(), dev.plateau.series.EmbeddedSource.values(s));
+    }
+
     private static String row(Sample s) {
-        return String.join(",", SampleCsv.row(s, Long.MIN_VALUE)) + "\r\n";
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            Path tmp = java.nio.file.Files.createTempFile("row", ".csv");
+            SampleCsv.write(tmp, List.of(s));
+            String text = java.nio.file.Files.readString(tmp);
+            java.nio.file.Files.delete(tmp);
+            return text.substring(text.indexOf("\r\n") + 2);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -53,7 +69,7 @@ class SampleCsvTest {
         Path f = dir.resolve("samples.csv");
         SampleCsv.write(f, samples);
 
-        List<Sample> back = SampleCsv.read(f);
+        List<Sample> back = SampleCsv.read(f).samples();
 
         assertThat(back).hasSize(samples.size());
         for (int k = 0; k < samples.size(); k++) {
@@ -64,15 +80,16 @@ class SampleCsvTest {
 
     @Test
     void largeCountersSurviveTheRoundTripExactly() throws IOException {
-        // 2^53 + 1 is the first integer a double cannot hold: a writer going through double would round it.
-        long big = (1L << 53) + 1;
-        Sample s = new Sample(Long.MAX_VALUE, 1.5, big, big + 2, 1, 2, 3, 4, 5, 6, 7, Long.MAX_VALUE - 1, 9, 10, 11,
-                12, 13, 14, 15, 16, Long.MAX_VALUE, 18, 19, 20, true, true, 21, 22, List.of());
+        // series values are doubles (as in Prometheus): every integer up to 2^53 is exact; epoch_ms is a long
+        long big = 1L << 53;
+        Sample s = new Sample(Long.MAX_VALUE, 1.5, big, big - 2, 1, 2, 3, 4, 5, 6, 7, big - 1, 9, 10, 11,
+                12, 13, 14, 15, 16, big, 18, 19, 20, true, true, 21, 22, List.of());
         Path f = dir.resolve("samples.csv");
         SampleCsv.write(f, List.of(s));
 
-        assertThat(SampleCsv.read(f)).containsExactly(s);
-        assertThat(Files.readString(f)).contains(Long.toString(big)).contains(Long.toString(Long.MAX_VALUE));
+        assertThat(SampleCsv.read(f).samples()).containsExactly(s);
+        assertThat(Files.readString(f)).contains(Long.toString(big)).contains(Long.toString(big - 1))
+                .contains(Long.toString(Long.MAX_VALUE));
     }
 
     @Test
@@ -102,26 +119,26 @@ class SampleCsvTest {
     @Test
     void appendedRowsAreReadableAfterEachFlushBeforeClose() throws IOException {
         Path f = dir.resolve("samples.csv");
-        try (SampleCsv.Appender out = SampleCsv.append(f)) {
-            assertThat(SampleCsv.read(f)).isEmpty();
+        try (SampleCsv.Appender out = SampleCsv.append(f, EMBEDDED, Long.MIN_VALUE)) {
+            assertThat(SampleCsv.read(f).samples()).isEmpty();
             for (int k = 0; k < 5; k++) {
-                out.append(distinct(k));
+                out.append(frame(distinct(k)), distinct(k).elapsedS());
                 out.flush();
-                assertThat(SampleCsv.read(f)).hasSize(k + 1).last().isEqualTo(distinct(k));
+                assertThat(SampleCsv.read(f).samples()).hasSize(k + 1).last().isEqualTo(distinct(k));
             }
             assertThat(out.rows()).isEqualTo(5);
         }
-        assertThat(SampleCsv.read(f)).hasSize(5);
+        assertThat(SampleCsv.read(f).samples()).hasSize(5);
     }
 
     @Test
     void appenderWithAnOriginCountsElapsedFromIt() throws IOException {
         Path f = dir.resolve("samples.csv");
         Sample s = distinct(8);   // epoch 1_700_000_002_000
-        try (SampleCsv.Appender out = SampleCsv.append(f, 1_700_000_000_500L)) {
-            out.append(s);
+        try (SampleCsv.Appender out = SampleCsv.append(f, EMBEDDED, 1_700_000_000_500L)) {
+            out.append(frame(s));
         }
-        assertThat(SampleCsv.read(f).get(0).elapsedS()).isEqualTo(1.5);
+        assertThat(SampleCsv.read(f).samples().get(0).elapsedS()).isEqualTo(1.5);
     }
 
     @Test
@@ -129,7 +146,7 @@ class SampleCsvTest {
         Path f = dir.resolve("samples.csv");
         SampleCsv.write(f, List.of(distinct(1), distinct(2), distinct(3)));
         SampleCsv.write(f, List.of(distinct(4)));
-        assertThat(SampleCsv.read(f)).containsExactly(distinct(4));
+        assertThat(SampleCsv.read(f).samples()).containsExactly(distinct(4));
     }
 
     @Test
@@ -138,7 +155,7 @@ class SampleCsvTest {
         String bad = row(distinct(2)).replace(Long.toString(2_000 + 6), "12x");
         Path f = csv(header() + good + bad);
 
-        assertThatThrownBy(() -> SampleCsv.read(f))
+        assertThatThrownBy(() -> SampleCsv.read(f).samples())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(f.toString())
                 .hasMessageContaining("row 2")
@@ -151,7 +168,7 @@ class SampleCsvTest {
         String header = header().replace("queue_bytes,", "");
         Path f = csv(header);
 
-        assertThatThrownBy(() -> SampleCsv.read(f))
+        assertThatThrownBy(() -> SampleCsv.read(f).samples())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(f.toString())
                 .hasMessageContaining("'queue_bytes' is missing");
@@ -163,7 +180,7 @@ class SampleCsvTest {
         String cut = last.substring(0, last.length() / 2);
         Path f = csv(header() + row(distinct(1)) + row(distinct(2)) + cut);
 
-        assertThatThrownBy(() -> SampleCsv.read(f))
+        assertThatThrownBy(() -> SampleCsv.read(f).samples())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(f.toString())
                 .hasMessageContaining("row 3")
@@ -174,7 +191,7 @@ class SampleCsvTest {
     void unterminatedQuoteIsACorruptFileNotACrash() throws IOException {
         Path f = csv(header() + "\"1700000000000,0.1");
 
-        assertThatThrownBy(() -> SampleCsv.read(f))
+        assertThatThrownBy(() -> SampleCsv.read(f).samples())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(f.toString());
     }
@@ -182,6 +199,6 @@ class SampleCsvTest {
     @Test
     void missingFileIsNamed() {
         Path f = dir.resolve("nope.csv");
-        assertThatThrownBy(() -> SampleCsv.read(f)).isInstanceOf(IOException.class).hasMessageContaining(f.toString());
+        assertThatThrownBy(() -> SampleCsv.read(f).samples()).isInstanceOf(IOException.class).hasMessageContaining(f.toString());
     }
 }

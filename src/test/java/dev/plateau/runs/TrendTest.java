@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -105,9 +106,10 @@ class TrendTest {
         TrendResult t = new Trend().fit(x, y);
 
         double ols = leastSquares(x, y, t.warmupEndIndex());
-        assertThat(ols).as("least squares is pulled up by the spikes").isGreaterThan(10 * Trend.DEFAULT_THRESHOLD);
+        assertThat(ols).as("least squares is pulled up by the spikes").isGreaterThan(10 * Trend.SEED_YARDSTICK);
         assertThat(t.verdict()).isEqualTo(Verdict.PLATEAU);
-        assertThat(Math.abs(t.slope())).isLessThan(Trend.DEFAULT_THRESHOLD);
+        assertThat(Math.abs(t.slope())).isLessThan(Trend.SEED_YARDSTICK);
+        assertThat(new Trend(Trend.SEED_YARDSTICK).fit(x, y).verdict()).isEqualTo(Verdict.PLATEAU);
     }
 
     @Test
@@ -130,19 +132,98 @@ class TrendTest {
     }
 
     @Test
-    void thresholdDecidesBetweenPlateauAndGrowing() {
+    void absoluteThresholdDecidesBetweenPlateauAndGrowing() {
         double[] x = requests(100, 1);
         double[] y = new double[100];
         for (int i = 0; i < y.length; i++) {
             y[i] = BASE + 2_000 * x[i];
         }
 
-        assertThat(new Trend().fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
-        assertThat(new Trend(1024).threshold()).isEqualTo(1024);
+        assertThat(new Trend(1024).threshold()).isEqualTo(Threshold.absolute(1024));
+        assertThat(new Trend(1024).fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
         assertThat(new Trend(4_096).fit(x, y).verdict()).isEqualTo(Verdict.PLATEAU);
         assertThat(new Trend(1_999).fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
         assertThat(new Trend(2_000).fit(x, y).verdict()).as("at the threshold is still a plateau")
                 .isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void relativeThresholdComparesTheFittedGrowthWithTheLevel() {
+        // 2,000 B/req over 10,000 requests on a 100 MB base: the fitted half grows 10 MB on a ~115 MB level
+        double[] x = requests(200, 50);
+        double[] y = new double[200];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = BASE + 2_000 * x[i];
+        }
+
+        TrendResult t = new Trend().fit(x, y);
+
+        assertThat(t.fittedGrowth()).isCloseTo(2_000 * (x[199] - x[t.warmupEndIndex()]), within(1.0));
+        assertThat(t.level()).isCloseTo(BASE + 2_000 * (x[199] + x[t.warmupEndIndex()]) / 2, within(200_000.0));
+        double share = t.fittedGrowth() / t.level();
+        assertThat(new Trend(Threshold.relative(share * 0.9)).fit(x, y).verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(new Trend(Threshold.relative(share * 1.1)).fit(x, y).verdict()).isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void theSameLeakIsGrowingPerRequestPerRecordAndPerSecond() {
+        // 6 KB per request, 100 records per request, 25 requests/s for 40 s on a 12 MB process: 6 MB more
+        int n = 160;
+        double[] seconds = requests(n, 0.25);
+        double[] req = new double[n];
+        double[] rec = new double[n];
+        double[] leak = new double[n];
+        double[] flat = new double[n];
+        Random random = new Random(3);
+        for (int i = 0; i < n; i++) {
+            req[i] = 25 * seconds[i];
+            rec[i] = 100 * req[i];
+            leak[i] = 12_000_000 + 6_000 * req[i] + random.nextGaussian() * 20_000;
+            flat[i] = 12_000_000 + random.nextGaussian() * 20_000;
+        }
+        Trend trend = new Trend();
+
+        TrendResult perReq = trend.fit(req, leak, Per.REQUEST, true);
+        TrendResult perRec = trend.fit(rec, leak, Per.RECORD, true);
+        TrendResult perS = trend.fit(seconds, leak, Per.SECOND, true);
+
+        assertThat(List.of(perReq.verdict(), perRec.verdict(), perS.verdict())).containsOnly(Verdict.GROWING);
+        assertThat(perRec.unit()).isEqualTo("B/rec");
+        assertThat(perRec.fittedGrowth()).isCloseTo(perReq.fittedGrowth(), within(perReq.fittedGrowth() * 0.01));
+        assertThat(perS.fittedGrowth()).isCloseTo(perReq.fittedGrowth(), within(perReq.fittedGrowth() * 0.01));
+        assertThat(List.of(trend.fit(req, flat, Per.REQUEST, true).verdict(), trend.fit(rec, flat, Per.RECORD, true).verdict(),
+                trend.fit(seconds, flat, Per.SECOND, true).verdict())).containsOnly(Verdict.PLATEAU);
+        // the old absolute yardstick disagrees with itself: 6 KB/req growing, 60 B/rec plateau
+        assertThat(new Trend(1024).fit(req, leak, Per.REQUEST, true).verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(new Trend(1024).fit(rec, leak, Per.RECORD, true).verdict()).isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void byteSeriesUnderTheFloorIsPlateauButACounterHasNoFloor() {
+        // +30 % on a 1 MB level: 300 KB, under the 1 MiB floor for bytes; the same numbers as a count are growing
+        double[] x = requests(100, 10);
+        double[] y = new double[100];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 1_000_000 + 600.0 * x[i];
+        }
+
+        assertThat(new Trend().fit(x, y, Per.REQUEST, true).verdict()).isEqualTo(Verdict.PLATEAU);
+        assertThat(new Trend().fit(x, y, Per.REQUEST, false).verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(new Trend().fit(x, y, Per.REQUEST, false).unit()).isEqualTo("/req");
+    }
+
+    @Test
+    void thresholdTextIsParsedInOnePlace() {
+        assertThat(Threshold.parse("10%")).isEqualTo(Threshold.DEFAULT);
+        assertThat(Threshold.parse(" 2.5 %").relative()).isEqualTo(0.025);
+        assertThat(Threshold.parse("1KiB")).isEqualTo(Threshold.absolute(1024));
+        assertThat(Threshold.parse("1kb")).isEqualTo(Threshold.absolute(1000));
+        assertThat(Threshold.parse("100")).isEqualTo(Threshold.absolute(100));
+        assertThat(Threshold.parse("2MiB").bytesPerUnit()).isEqualTo(2 * 1024 * 1024);
+        assertThatThrownBy(() -> Threshold.parse("ten")).hasMessageStartingWith("threshold: 'ten' is neither");
+        assertThatThrownBy(() -> Threshold.parse("-5%")).hasMessageStartingWith("threshold:");
+        assertThat(Per.parse("Record")).isEqualTo(Per.RECORD);
+        assertThatThrownBy(() -> Per.parse("bytes")).hasMessage("per: 'bytes' is not one of request, record, second");
     }
 
     @Test

@@ -229,7 +229,7 @@ public final class CompareViewModel {
 
     /** The verdict column's header: the threshold a slope must exceed to be "growing". */
     public String verdictHeader() {
-        return "verdict (growing > " + Units.bytes(trend.threshold()) + "/req or /s)";
+        return "verdict (growing: " + trend.threshold().describe() + ")";
     }
 
     /** A list cell's text: label, start time, sample count. */
