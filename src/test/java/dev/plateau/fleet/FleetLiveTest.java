@@ -34,6 +34,7 @@ class FleetLiveTest {
                     .execute("fleet", "--prometheus", fleet.prometheus().toString(), "--preset", "plateau",
                             "--range", seconds + "s", "--step", "1s", "--fail-on-growth");
 
+            System.out.print(out);
             assertThat(exit).as(out + "\n" + err).isEqualTo(1);
             String[] lines = out.toString().split("\\R");
             assertThat(lines[1]).as(out.toString()).startsWith(fleet.leaky()).contains("growing").contains("B/record");
