@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * A real Prometheus (Debian's 2.42, {@code /usr/bin/prometheus}) on a free loopback port with its own TSDB folder,
  * started by a test and stopped by {@link #close()}. Tests skip, saying how to enable them, when the binary is absent.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final URI url;
     private final Path log;
@@ -33,7 +33,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Path of {@code name} ($PROMETHEUS / $PROMTOOL, then PATH, then /usr/bin); skips the test when absent. */
-    static String binary(String name) {
+    public static String binary(String name) {
         String env = System.getenv(name.toUpperCase(java.util.Locale.ROOT));
         List<Path> candidates = new ArrayList<>();
         if (env != null) {
@@ -55,14 +55,14 @@ final class PrometheusServer implements AutoCloseable {
         return null;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** Starts Prometheus with {@code configYaml} on the TSDB folder {@code data}; returns once it is ready. */
-    static PrometheusServer start(Path dir, String configYaml, Path data) throws IOException {
+    public static PrometheusServer start(Path dir, String configYaml, Path data) throws IOException {
         String bin = binary("prometheus");
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, configYaml);
@@ -90,11 +90,11 @@ final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * fleet.leaks();                                 // instance -> true slope, bytes per record
  * }</pre>
  */
-final class SyntheticFleet {
+public final class SyntheticFleet {
     static final int LEAK_EVERY = 5;
     static final int RESTART_EVERY = 7;
     private static final double[] SLOPES = {2_048, 3_000, 5_000, 8_192};
@@ -36,23 +36,23 @@ final class SyntheticFleet {
     private final Duration step;
     private final Instant end;
 
-    SyntheticFleet(int instances, Duration range, Duration step, Instant end) {
+    public SyntheticFleet(int instances, Duration range, Duration step, Instant end) {
         this.instances = instances;
         this.range = range;
         this.step = step;
         this.end = Instant.ofEpochSecond(end.getEpochSecond() / step.toSeconds() * step.toSeconds());
     }
 
-    Instant end() {
+    public Instant end() {
         return end;
     }
 
-    static String name(int i) {
+    public static String name(int i) {
         return String.format(Locale.ROOT, "i%04d", i);
     }
 
     /** The leaking instances and their true slopes in bytes per record. */
-    Map<String, Double> leaks() {
+    public Map<String, Double> leaks() {
         Map<String, Double> out = new TreeMap<>();
         for (int i = 0; i < instances; i++) {
             if (i % LEAK_EVERY == 1) {
@@ -62,12 +62,12 @@ final class SyntheticFleet {
         return out;
     }
 
-    boolean restarts(int i) {
+    public boolean restarts(int i) {
         return i % RESTART_EVERY == 3;
     }
 
     /** Writes the OpenMetrics file (memory family, then records family); returns the number of samples. */
-    long write(Path file) throws IOException {
+    public long write(Path file) throws IOException {
         long points = range.toSeconds() / step.toSeconds() + 1;
         long startS = end.getEpochSecond() - (points - 1) * step.toSeconds();
         Map<String, Double> leaks = leaks();
@@ -110,7 +110,7 @@ final class SyntheticFleet {
     }
 
     /** Writes the file under {@code work} and backfills it into {@code data} with promtool. */
-    long backfill(Path data, Path work) throws IOException, InterruptedException {
+    public long backfill(Path data, Path work) throws IOException, InterruptedException {
         Path file = work.resolve("fleet.om.txt");
         long samples = write(file);
         Files.createDirectories(data);
