@@ -96,12 +96,13 @@ final class CollectorFleet implements AutoCloseable {
         }
     }
 
-    /** Waits for the bursts to end and for Prometheus to have scraped their last records. */
+    /** Waits for the bursts to end and for Prometheus to have scraped every collector after that. */
     void awaitBursts() {
         CompletableFuture.allOf(bursts.stream().map(BurstHandle::result).toArray(CompletableFuture[]::new))
                 .orTimeout(120, TimeUnit.SECONDS).join();
+        long ended = java.time.Instant.now().getEpochSecond();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                .until(() -> instant("min(plateau_records_in_total)") >= REQUESTS * LINES);
+                .until(() -> instant("min(timestamp(plateau_records_in_total))") > ended + 1);
     }
 
     /** The value of an instant query (NaN when empty). */
@@ -149,15 +150,20 @@ final class CollectorFleet implements AutoCloseable {
         }
     }
 
-    /** Keeps a fleet running for a look at the console: prints the Prometheus URL, bursts, waits for Enter. */
+    /**
+     * Keeps a fleet running for a look at the console: prints the Prometheus URL, runs the bursts, then writes the
+     * URL to the file {@code args[0]} and stops everything once that file is deleted.
+     */
     public static void main(String[] args) throws Exception {
         Path dir = java.nio.file.Files.createTempDirectory("plateau-fleet-demo");
+        Path flag = Path.of(args[0]);
         try (CollectorFleet f = start(dir)) {
             System.out.println("prometheus " + f.prometheus() + " instances " + f.instances() + " (leaky: " + f.leaky() + ")");
             f.startBursts();
             f.awaitBursts();
-            System.out.println("bursts done; press Enter to stop");
-            System.in.read();
+            java.nio.file.Files.writeString(flag, f.prometheus().toString());
+            System.out.println("bursts done; delete " + flag + " to stop");
+            await().forever().pollInterval(Duration.ofSeconds(1)).until(() -> !java.nio.file.Files.exists(flag));
         }
     }
 }

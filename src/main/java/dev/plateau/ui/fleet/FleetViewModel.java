@@ -34,7 +34,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
- * The Fleet tab's state: where Prometheus is, a preset or one's own queries, the range; {@link #run()} judges the
+ * The Fleet tab's state: where Prometheus is ({@code $PLATEAU_PROMETHEUS}, else {@code http://127.0.0.1:9090}), a preset or one's own queries, the range; {@link #run()} judges the
  * fleet in a background task ({@link Fleet}) with progress, fills {@link #rows()} (largest slope first) and, when
  * asked, imports every instance as a run beside the local ones so Compare can overlay them. No scene-graph code.
  *
@@ -47,7 +47,8 @@ import javafx.concurrent.Task;
 public final class FleetViewModel {
     private final BackgroundTasks tasks;
     private final Path runsRoot;
-    private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:9090");
+    private final StringProperty url = new SimpleStringProperty(
+            Objects.requireNonNullElse(System.getenv("PLATEAU_PROMETHEUS"), "http://127.0.0.1:9090"));
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final StringProperty memory = new SimpleStringProperty("");
     private final StringProperty work = new SimpleStringProperty("");
