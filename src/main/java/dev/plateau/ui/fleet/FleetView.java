@@ -199,15 +199,25 @@ public final class FleetView {
         }
     }
 
+    /** The verdict as a coloured badge (readable on a selected row too); the cell keeps the verdict style class. */
     private static final class VerdictCell extends TableCell<InstanceResult, Verdict> {
         @Override
         protected void updateItem(Verdict v, boolean empty) {
             super.updateItem(v, empty);
             getStyleClass().removeAll("verdict-plateau", "verdict-growing");
-            setText(empty || v == null ? null : v.label());
-            if (!empty && v == Verdict.PLATEAU) {
+            setText(null);
+            if (empty || v == null) {
+                setGraphic(null);
+                return;
+            }
+            Label badge = new Label(v.label());
+            String colour = v == Verdict.GROWING ? "#d32f2f" : v == Verdict.PLATEAU ? "#2e7d32" : "#757575";
+            badge.setStyle("-fx-background-color: " + colour + "; -fx-text-fill: white; -fx-font-weight: bold;"
+                    + " -fx-padding: 0 6 0 6; -fx-background-radius: 3;");
+            setGraphic(badge);
+            if (v == Verdict.PLATEAU) {
                 getStyleClass().add("verdict-plateau");
-            } else if (!empty && v == Verdict.GROWING) {
+            } else if (v == Verdict.GROWING) {
                 getStyleClass().add("verdict-growing");
             }
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +104,7 @@ class FleetUiTest {
         AtomicReference<List<String>> verdicts = new AtomicReference<>();
         robot.interact(() -> verdicts.set(view.table().lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getItem() instanceof Verdict && c.getStyleClass().contains("verdict-growing"))
-                .map(n -> ((TableCell<?, ?>) n).getText()).toList()));
+                .map(n -> ((Label) ((TableCell<?, ?>) n).getGraphic()).getText()).toList()));
         assertThat(verdicts.get()).containsExactly("growing", "growing");
 
         robot.interact(() -> view.table().getSelectionModel().selectRange(0, 3));
