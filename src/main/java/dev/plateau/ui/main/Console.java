@@ -148,6 +148,8 @@ public final class Console {
                 return new CompareView(p.compare(), p.experiment());
             } else if (type == LogView.class) {
                 return new LogView(p.log());
+            } else if (type == dev.plateau.ui.fleet.FleetView.class) {
+                return new dev.plateau.ui.fleet.FleetView(new dev.plateau.ui.fleet.FleetViewModel(tasks, options.runs()));
             }
             throw new IllegalArgumentException("no controller for " + type);
         });

@@ -26,6 +26,7 @@ public final class MainView {
     @FXML private Tab loadTab;
     @FXML private Tab compareTab;
     @FXML private Tab logTab;
+    @FXML private Tab fleetTab;
     @FXML private RunBar runBarController;
     @FXML private LiveView liveViewController;
     @FXML private ConnectionsView connectionsViewController;
@@ -43,7 +44,7 @@ public final class MainView {
     @FXML
     private void initialize() {
         Map<Tab, Page> pages = Map.of(liveTab, Page.LIVE, connectionsTab, Page.CONNECTIONS, loadTab, Page.LOAD,
-                compareTab, Page.COMPARE, logTab, Page.LOG);
+                compareTab, Page.COMPARE, logTab, Page.LOG, fleetTab, Page.FLEET);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> model.pageProperty().set(pages.get(tab)));
         model.pageProperty().addListener((obs, o, page) -> pages.forEach((tab, pg) -> {
             if (pg == page) {
