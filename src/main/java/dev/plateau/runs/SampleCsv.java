@@ -87,7 +87,7 @@ public final class SampleCsv {
                 }
             }
             List<String> embedded = EmbeddedSource.SERIES.stream().map(c -> c.series().column()).toList();
-            if (header.contains("requests_total")) {
+            if (declared.isEmpty() && header.contains("requests_total")) {
                 for (String column : embedded) {
                     if (!header.contains(column)) {
                         throw new IOException(name + ": corrupt header, column '" + column + "' is missing");

@@ -142,8 +142,10 @@ class FleetBackfillTest {
                 .orElseThrow().dir());
         assertThat(run.meta().path("source").asText()).isEqualTo("prometheus");
         assertThat(run.meta().path("labels").path("job").asText()).isEqualTo("synthetic");
-        assertThat(run.samples()).hasSize(1441);
-        assertThat(run.samples().get(1440).recordsInTotal()).isGreaterThan(run.samples().get(0).recordsInTotal());
+        assertThat(run.table().size()).isEqualTo(1441);
+        double[] records = run.column("records_in_total");
+        assertThat(records[1440]).isGreaterThan(records[0]);
+        assertThat(run.table().series("records_in_total").kind()).isEqualTo(dev.plateau.series.Kind.COUNTER);
     }
 
     @Nested

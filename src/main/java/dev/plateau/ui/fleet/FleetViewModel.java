@@ -131,7 +131,6 @@ public final class FleetViewModel {
     private void finish(Task<FleetReport> task, Throwable failure) {
         progress.unbind();
         status.unbind();
-        running.set(false);
         pending = null;
         if (failure != null) {
             error.set(failure instanceof FleetException ? failure.getMessage() : String.valueOf(failure));
@@ -143,6 +142,7 @@ public final class FleetViewModel {
         } else {
             status.set("cancelled");
         }
+        running.set(false);   // last: "not running" means the rows and the status are final
     }
 
     public void cancel() {
