@@ -7,16 +7,5 @@ package dev.plateau.collector;
  * {@code buffer_chunk_size} pieces (Fluent Bit 5's shared HTTP server).
  */
 public enum BufferModel implements OptionType.Choice {
-    LEGACY("legacy"), V5("v5");
-
-    private final String text;
-
-    BufferModel(String text) {
-        this.text = text;
-    }
-
-    @Override
-    public String text() {
-        return text;
-    }
+    LEGACY, V5;
 }

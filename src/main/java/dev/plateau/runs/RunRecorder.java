@@ -8,14 +8,12 @@ import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVPrinter;
@@ -102,9 +100,7 @@ public final class RunRecorder implements AutoCloseable {
         Files.createDirectory(d);
         dir = d;
         samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES), startMillis);
-        eventsOut = new CSVPrinter(Files.newBufferedWriter(d.resolve(RunFiles.EVENTS), StandardCharsets.UTF_8),
-                SampleCsv.FORMAT);
-        eventsOut.printRecord(RunFiles.EVENT_COLUMNS);
+        eventsOut = EventCsv.create(d.resolve(RunFiles.EVENTS));
         eventsOut.flush();
         lastSeq = events.lastSeq();
         writeMeta(null);
@@ -131,8 +127,7 @@ public final class RunRecorder implements AutoCloseable {
     private void drainEvents() throws IOException {
         List<Event> fresh = events.since(lastSeq);
         for (Event e : fresh) {
-            eventsOut.printRecord(e.epochMillis(), String.format(Locale.ROOT, "%.3f", (e.epochMillis() - startMillis) / 1000.0),
-                    e.kind().name(), e.message());
+            EventCsv.print(eventsOut, e, startMillis);
             lastSeq = e.seq();
         }
     }
