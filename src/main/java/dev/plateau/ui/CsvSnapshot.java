@@ -49,12 +49,9 @@ public final class CsvSnapshot {
         List<Path> files = new ArrayList<>();
 
         Path samplesFile = dir.resolve("plateau-samples-" + stamp + ".csv");
-        try (SampleCsv.Appender out = SampleCsv.append(samplesFile)) {
-            for (Sample s : samples) {
-                out.append(s);
-                step(progress, done, total);
-            }
-        }
+        SampleCsv.write(samplesFile, samples);
+        done[0] += samples.size();
+        progress.accept(done[0], total);
         files.add(samplesFile);
 
         Path eventsFile = dir.resolve("plateau-events-" + stamp + ".csv");
