@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Holds N keep-alive connections open to a running `plateau collect`, after one large request on each, so the
-# connection-buffer capacity and the RSS of the collector can be read while they idle (DESIGN.md §1, the seed's fix 1).
+# connection-buffer capacity and the RSS of the collector can be read while they idle (docs/DESIGN.md §1, the seed's fix 1).
 #
 #   java -jar target/plateau.jar collect --port 9880 --buffer-chunk-size 1M --buffer-max-size 8M --shrink off &
 #   samples/keepalive-capacity.sh 9880 10 body.json     # body.json: e.g. a ~5 MB, 4500-line JSON array

@@ -6,16 +6,5 @@ package dev.plateau.collector;
  * chunks after release.
  */
 public enum AllocatorKind implements OptionType.Choice {
-    UNPOOLED("unpooled"), POOLED("pooled"), ADAPTIVE("adaptive");
-
-    private final String text;
-
-    AllocatorKind(String text) {
-        this.text = text;
-    }
-
-    @Override
-    public String text() {
-        return text;
-    }
+    UNPOOLED, POOLED, ADAPTIVE;
 }

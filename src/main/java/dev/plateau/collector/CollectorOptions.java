@@ -79,12 +79,12 @@ public final class CollectorOptions {
             "How often queued chunks go to the output.").file(SERVICE, "flush");
     public static final CollectorOption<Long> MEM_BUF_LIMIT = new CollectorOption<>("mem_buf_limit",
             OptionType.SIZE.check(v -> v >= 0, "must be >= 0 (0 = unlimited)"), 64_000_000L, CollectorConfig::memBufLimit,
-            "Queued bytes before requests get 503; 0 = unlimited (Fluent Bit's default is unlimited).");
+            "Queued bytes before requests get 503 (queue full); 0 = unlimited, Fluent Bit's default.");
     public static final CollectorOption<Boolean> SHRINK = new CollectorOption<>("shrink", OptionType.SWITCH, false,
-            CollectorConfig::shrink, "Shrink connection buffers back to one chunk after each request (upstream: off).")
+            CollectorConfig::shrink, "After each request, a connection buffer above 2 x chunk goes back to one chunk (upstream: off).")
             .file(INPUT, "plateau.shrink").switchable();
     public static final CollectorOption<Boolean> REINIT = new CollectorOption<>("reinit", OptionType.SWITCH, false,
-            CollectorConfig::reinit, "Destroy and re-create the encoder after each request (upstream: off).")
+            CollectorConfig::reinit, "Destroy and re-create the encoder after each request, success or error (upstream: off).")
             .file(INPUT, "plateau.reinit").switchable();
     public static final CollectorOption<Duration> IDLE_TIMEOUT = new CollectorOption<>("idle_timeout",
             OptionType.DURATION.check(d -> !d.isNegative(), "must be >= 0 (0 = never)"), Duration.ZERO, CollectorConfig::idleTimeout,
@@ -93,7 +93,7 @@ public final class CollectorOptions {
                     "net.keepalive_idle_timeout").switchable();
     public static final CollectorOption<Duration> HEADER_TIMEOUT = new CollectorOption<>("header_timeout",
             OptionType.DURATION.check(d -> !d.isNegative(), "must be >= 0 (0 = never)"), Duration.ofSeconds(30), CollectorConfig::headerTimeout,
-            "Close a connection whose request head has not arrived in this time; 0s = never.")
+            "Answer 408 and close when a request head has not arrived in this time; 0s = never.")
             .file(INPUT, "plateau.header_timeout");
     public static final CollectorOption<Integer> MONITOR_PORT = new CollectorOption<>("monitor_port", OptionType.PORT,
             2020, CollectorConfig::monitorPort,

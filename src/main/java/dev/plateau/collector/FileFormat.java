@@ -8,23 +8,10 @@ import java.util.List;
  * (out_file's {@code plain}).
  */
 public enum FileFormat implements OptionType.Choice {
-    OUT_FILE("out_file"), JSON_LINES("json_lines", "plain");
-
-    private final String text;
-    private final List<String> aliases;
-
-    FileFormat(String text, String... aliases) {
-        this.text = text;
-        this.aliases = List.of(aliases);
-    }
-
-    @Override
-    public String text() {
-        return text;
-    }
+    OUT_FILE, JSON_LINES;
 
     @Override
     public List<String> aliases() {
-        return aliases;
+        return this == JSON_LINES ? List.of("plain") : List.of();
     }
 }

@@ -26,8 +26,13 @@ import java.util.stream.Collectors;
 public final class OptionType<T> {
     /** An enum whose constants are spelled in lower case in files and flags (with optional aliases). */
     public interface Choice {
-        /** The canonical spelling ({@code v5}, {@code json_lines}). */
-        String text();
+        /** The constant's name ({@link Enum#name()}). */
+        String name();
+
+        /** The canonical spelling: the constant's name in lower case ({@code v5}, {@code json_lines}). */
+        default String text() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         /** Other accepted spellings ({@code plain} for {@code json_lines}). */
         default List<String> aliases() {
@@ -49,7 +54,7 @@ public final class OptionType<T> {
                 if (json instanceof Integer || json instanceof Long l && l == l.intValue()) {
                     return ((Number) json).intValue();
                 }
-                throw new IllegalArgumentException("must be a whole number, was " + json);
+                throw new IllegalArgumentException("must be a whole number, was " + shown(json));
             }, v -> v, List.of());
     /** TCP port, 0 = any free port (or off, where the option says so). */
     public static final OptionType<Integer> PORT = INTEGER.label("PORT").check(p -> p >= 0 && p <= 65535, "must be 0-65535");
@@ -59,7 +64,7 @@ public final class OptionType<T> {
                 if (json instanceof Boolean b) {
                     return b;
                 }
-                throw new IllegalArgumentException("must be true or false, was " + json);
+                throw new IllegalArgumentException("must be true or false, was " + shown(json));
             }, v -> v, List.of());
     /** Free text (not blank, unless the option's default is null: then blank means unset). */
     public static final OptionType<String> TEXT = new OptionType<>("TEXT", s -> s, s -> s,
@@ -171,7 +176,12 @@ public final class OptionType<T> {
         if (json instanceof String s) {
             return s;
         }
-        throw new IllegalArgumentException("must be " + what + ", was " + json);
+        throw new IllegalArgumentException("must be " + what + ", was " + shown(json));
+    }
+
+    /** A JSON value as it was written: strings in quotes. */
+    private static String shown(Object json) {
+        return json instanceof String s ? "\"" + s + "\"" : String.valueOf(json);
     }
 
     private static int parseInt(String s) {

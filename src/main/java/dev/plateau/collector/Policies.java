@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The live-switchable options ({@link CollectorOptions#live()}: the memory policies, docs/DESIGN.md "Policies").
+ * The live-switchable options ({@link CollectorOptions#live()}: the memory policies, docs/DESIGN.md §5).
  * Any thread may switch them at any time; event loops read them at the end of each request, so a switch takes
  * effect on the next request of every connection. Every actual change is recorded as a {@link EventKind#POLICY}
  * event named after the option ({@code shrink on}, {@code idle_timeout 10s}).

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Sizes {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]?)B?", Pattern.CASE_INSENSITIVE);
+    private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB"};
     private static final Pattern TIME = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
 
     private Sizes() {
@@ -82,6 +83,33 @@ public final class Sizes {
             return bytes / 1_000L + "K";
         }
         return Long.toString(bytes);
+    }
+
+    /**
+     * Bytes for people, decimal like Fluent Bit's sizes: {@code 0 B}, {@code 512 KB}, {@code 1.5 MB}, at most three
+     * significant digits; {@code –} for NaN. Charts, tables and the bench's report all write bytes this way.
+     */
+    public static String human(double bytes) {
+        if (Double.isNaN(bytes)) {
+            return "–";
+        }
+        double v = Math.abs(bytes);
+        int u = 0;
+        while (v >= 1000 && u < BYTE_UNITS.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return (bytes < 0 ? "-" : "") + significant(v) + " " + BYTE_UNITS[u];
+    }
+
+    /** {@code v} with at most three significant digits and no trailing zeros ({@code 512}, {@code 1.5}, {@code 12.3}). */
+    public static String significant(double v) {
+        if (v >= 100 || v == Math.rint(v)) {
+            return Long.toString(Math.round(v));
+        }
+        String s = String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** Formats a duration as {@code 10s}, {@code 500ms} or {@code 0s}. */

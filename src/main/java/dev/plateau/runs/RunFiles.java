@@ -10,7 +10,6 @@ final class RunFiles {
     static final String SAMPLES = "samples.csv";
     static final String EVENTS = "events.csv";
     static final String META = "run.json";
-    static final java.util.List<String> EVENT_COLUMNS = java.util.List.of("epoch_ms", "elapsed_s", "kind", "message");
     static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -10,7 +10,6 @@ import dev.plateau.series.SeriesSampler;
 import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -138,9 +137,7 @@ public final class RunRecorder implements AutoCloseable {
         dir = d;
         samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES),
                 sampler == null ? List.of() : sampler.registry().series(), startMillis);
-        eventsOut = new CSVPrinter(Files.newBufferedWriter(d.resolve(RunFiles.EVENTS), StandardCharsets.UTF_8),
-                SampleCsv.FORMAT);
-        eventsOut.printRecord(RunFiles.EVENT_COLUMNS);
+        eventsOut = EventCsv.create(d.resolve(RunFiles.EVENTS));
         eventsOut.flush();
         lastSeq = events.lastSeq();
         writeMeta(null);
@@ -202,8 +199,7 @@ public final class RunRecorder implements AutoCloseable {
     private void drainEvents() throws IOException {
         List<Event> fresh = events.since(lastSeq);
         for (Event e : fresh) {
-            eventsOut.printRecord(e.epochMillis(), String.format(Locale.ROOT, "%.3f", (e.epochMillis() - startMillis) / 1000.0),
-                    e.kind().name(), e.message());
+            EventCsv.print(eventsOut, e, startMillis);
             lastSeq = e.seq();
         }
     }

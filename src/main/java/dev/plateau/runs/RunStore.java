@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The runs under one directory ({@code runs/} by default), as written by {@link RunRecorder}.
@@ -139,27 +135,6 @@ public final class RunStore {
     }
 
     static List<Event> readEvents(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("missing file " + file);
-        }
-        CSVFormat format = SampleCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<Event> out = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            if (!parser.getHeaderNames().containsAll(RunFiles.EVENT_COLUMNS)) {
-                throw new IOException("corrupt file " + file + ": header must be " + RunFiles.EVENT_COLUMNS);
-            }
-            for (CSVRecord r : parser) {
-                try {
-                    out.add(new Event(out.size() + 1, Long.parseLong(r.get("epoch_ms")),
-                            EventKind.valueOf(r.get("kind")), r.get("message")));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException("corrupt file " + file + ", row " + r.getRecordNumber() + ": " + e.getMessage());
-                }
-            }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IOException("corrupt file " + file + ": " + e.getMessage(), e);
-        }
-        return out;
+        return EventCsv.read(file);
     }
 }

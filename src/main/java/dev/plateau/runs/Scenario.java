@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorOption;
 import dev.plateau.collector.CollectorOptions;
-import dev.plateau.collector.Sizes;
+import dev.plateau.collector.OptionType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,15 +190,23 @@ public record Scenario(String name, String description, CollectorConfig collecto
     }
 
 
-    private static int integer(JsonNode n, String key, String at) {
+    /** The field {@code key} of {@code n} read with a catalogue type; problems name {@code at + key}. */
+    private static <T> T value(OptionType<T> type, JsonNode n, String key, String at) {
         JsonNode v = n.get(key);
         if (v == null) {
             throw new IllegalArgumentException(at + key + ": is required");
         }
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException(at + key + ": must be a whole number, was " + v);
+        try {
+            T t = type.fromJson(JSON.convertValue(v, Object.class));
+            type.validate(t);
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + key + ": " + e.getMessage(), e);
         }
-        return v.intValue();
+    }
+
+    private static int integer(JsonNode n, String key, String at) {
+        return value(OptionType.INTEGER, n, key, at);
     }
 
     private static double number(JsonNode n, String key, String at) {
@@ -210,28 +218,15 @@ public record Scenario(String name, String description, CollectorConfig collecto
     }
 
     private static boolean bool(JsonNode n, String key, String at) {
-        JsonNode v = n.get(key);
-        if (!v.isBoolean()) {
-            throw new IllegalArgumentException(at + key + ": must be true or false, was " + v);
-        }
-        return v.booleanValue();
+        return value(OptionType.SWITCH, n, key, at);
     }
 
     private static String text(JsonNode n, String key, String at) {
-        JsonNode v = n.get(key);
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException(at + key + ": must be a string, was " + v);
-        }
-        return v.textValue();
+        return value(OptionType.TEXT, n, key, at);
     }
 
     private static Duration duration(JsonNode n, String key, String at) {
-        JsonNode v = n.get(key);
-        try {
-            return v.isNumber() ? Duration.ofMillis(Math.round(v.doubleValue() * 1000)) : Sizes.parseDuration(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + key + ": " + e.getMessage());
-        }
+        return value(OptionType.DURATION, n, key, at);
     }
 
     /**

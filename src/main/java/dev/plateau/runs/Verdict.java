@@ -2,7 +2,7 @@ package dev.plateau.runs;
 
 import java.util.Locale;
 
-/** The leak verdict of one metric in one run (DESIGN.md §5). */
+/** The leak verdict of one metric in one run (docs/DESIGN.md §2, "Sampler to chart"). */
 public enum Verdict {
     /** The metric stopped growing after warm-up: its slope is at or under the threshold. */
     PLATEAU,

@@ -3,14 +3,31 @@ package dev.plateau.telemetry;
 /**
  * Largest-triangle-three-buckets downsampling (Steinarsson, 2013): picks {@code threshold} points of a series
  * so that a line through them keeps the series' visual shape — spikes and steps survive, flat stretches thin out.
- * Pure Java, no allocation beyond the returned index array; x must be non-decreasing.
+ * Pure Java, no allocation beyond the returned arrays; x must be non-decreasing.
  *
  * <pre>{@code
  * int[] keep = Lttb.indices(xs, ys, 600);   // indices into xs/ys, ascending, first and last always kept
+ * Lttb.Points p = Lttb.downsample(xs, ys, 0, xs.length, 600);   // the kept points themselves
  * }</pre>
  */
 public final class Lttb {
     private Lttb() {
+    }
+
+    /** Points of a series, x and y of equal length. */
+    public record Points(double[] x, double[] y) {
+    }
+
+    /** The points {@code from} (inclusive) to {@code to} (exclusive) that {@link #indices} keeps, copied out. */
+    public static Points downsample(double[] xs, double[] ys, int from, int to, int threshold) {
+        int[] keep = indices(xs, ys, from, to, threshold);
+        double[] dx = new double[keep.length];
+        double[] dy = new double[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            dx[i] = xs[keep[i]];
+            dy[i] = ys[keep[i]];
+        }
+        return new Points(dx, dy);
     }
 
     /**

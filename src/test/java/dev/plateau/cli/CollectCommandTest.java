@@ -76,19 +76,23 @@ class CollectCommandTest {
         CommandLine cmd = cli();
         CollectCommand collect = cmd.getSubcommands().get("collect").getCommand();
         CompletableFuture<Integer> rc = CompletableFuture.supplyAsync(() -> cmd.execute("collect", "--port", "0",
-                "--monitor-port", "0", "--successful-response-code", "202", "--shrink", "on", "--flush", "50ms"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("listening on 127.0.0.1:"));
-        assertThat(out.toString()).contains("warning: --successful-response-code 202 is not 200, 201 or 204; using 201");
-        Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.toString());
-        assertThat(m.find()).isTrue();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + m.group(1) + "/cli")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[{\"a\":1},{\"a\":2}]")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(201);
-        collect.collector().policies().setReinit(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> out.toString().contains("[policy] reinit on"));
-        collect.requestStop();
-        assertThat(rc.get()).isZero();
+                "--monitor-port", "0", "--successful-response-code", "202", "--shrink", "on", "--flush", "50ms"),
+                OwnThread.EXECUTOR);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("listening on 127.0.0.1:"));
+            assertThat(out.toString()).contains("warning: --successful-response-code 202 is not 200, 201 or 204; using 201");
+            Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.toString());
+            assertThat(m.find()).isTrue();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + m.group(1) + "/cli")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[{\"a\":1},{\"a\":2}]")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(201);
+            collect.collector().policies().setReinit(true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> out.toString().contains("[policy] reinit on"));
+        } finally {
+            collect.requestStop();
+        }
+        assertThat(rc.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).contains("stopped: 1 requests (2xx 1, 4xx 0, 5xx 0), records in 2, out 2, dropped 0");
     }
 

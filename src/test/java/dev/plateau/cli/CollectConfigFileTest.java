@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,9 +40,14 @@ class CollectConfigFileTest {
         String[] all = new String[args.length + 1];
         all[0] = "collect";
         System.arraycopy(args, 0, all, 1, args.length);
-        CompletableFuture<Integer> rc = CompletableFuture.supplyAsync(() -> cmd.execute(all));
+        CompletableFuture<Integer> rc = CompletableFuture.supplyAsync(() -> cmd.execute(all), OwnThread.EXECUTOR);
         await().atMost(Duration.ofSeconds(20)).until(() -> collect.collector() != null || rc.isDone());
         return rc;
+    }
+
+    @AfterEach
+    void stopWhatATestLeftRunning() {
+        collect.requestStop();
     }
 
     private int stop(CompletableFuture<Integer> rc) throws Exception {

@@ -41,21 +41,24 @@ class CollectMonitorTest {
         CommandLine cmd = cli();
         CollectCommand collect = cmd.getSubcommands().get("collect").getCommand();
         CompletableFuture<Integer> rc = CompletableFuture.supplyAsync(() -> cmd.execute("collect", "--port", "0",
-                "--monitor-port", Integer.toString(port)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> collect.monitor() != null);
-        String base = "http://127.0.0.1:" + port;
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.body()).isEqualTo("ok\n");
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/policies"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"shrink\": true}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(put.statusCode()).isEqualTo(200);
-        assertThat(collect.collector().policies().shrink()).isTrue();
-        String prom = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v2/metrics/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(prom).contains("plateau_policy{name=\"shrink\"} 1");
-        collect.requestStop();
-        assertThat(rc.get()).isZero();
+                "--monitor-port", Integer.toString(port)), OwnThread.EXECUTOR);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> collect.monitor() != null);
+            String base = "http://127.0.0.1:" + port;
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("ok\n");
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/policies"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"shrink\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(collect.collector().policies().shrink()).isTrue();
+            String prom = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v2/metrics/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(prom).contains("plateau_policy{name=\"shrink\"} 1");
+        } finally {
+            collect.requestStop();
+        }
+        assertThat(rc.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).contains("monitor on http://127.0.0.1:" + port);
     }
 

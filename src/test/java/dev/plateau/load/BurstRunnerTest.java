@@ -173,10 +173,10 @@ class BurstRunnerTest {
             BurstHandle h = runner.start(spec(URI.create("http://127.0.0.1:" + silent.port() + "/"), 1000, 3, 0,
                     false, false));
             await().atMost(Duration.ofSeconds(5)).until(() -> h.progress().sent() == 3);
-            long asked = System.nanoTime();
             h.cancel();
+            // prompt = before the 10 s request timeout could end the burst: get(5 s) and CANCELLED (not TIMEOUT)
+            // errors show it without a wall-clock bound that a busy machine could miss
             BurstReport r = h.result().get(5, TimeUnit.SECONDS);
-            assertThat(System.nanoTime() - asked).isLessThan(TimeUnit.SECONDS.toNanos(2));
             assertThat(r.cancelled()).isTrue();
             assertThat(r.errors()).isEqualTo(Map.of(ErrorKinds.CANCELLED, 3L));
             assertThat(r.requests()).isEqualTo(3);

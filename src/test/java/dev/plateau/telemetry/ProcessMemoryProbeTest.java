@@ -34,6 +34,9 @@ class ProcessMemoryProbeTest {
         try {
             ProcessMemoryProbe probe = ProcessMemoryProbe.of(p.pid());
             assertThat(probe.pid()).isEqualTo(p.pid());
+            // until the child has exec'd, /proc/PID is Java's spawn helper (RSS 0 in between): wait for sleep itself
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.toHandle().info().command()
+                    .map(c -> c.endsWith("/sleep")).orElse(false));
             assertThat(probe.rssBytes()).isPositive().isLessThan(100_000_000L);
             p.destroyForcibly();
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.rssBytes() == -1);

@@ -67,7 +67,7 @@ class ConsoleSmokeUiTest {
         TextField port = robot.lookup("#portField").queryAs(TextField.class);
         Label error = robot.lookup("#addressError").queryAs(Label.class);
         robot.interact(() -> port.setText("99999"));
-        assertThat(error.getText()).isEqualTo("port: 0-65535 (0 = any free port)");
+        assertThat(error.getText()).isEqualTo("port: must be 0-65535, was 99999");
         assertThat(port.getPseudoClassStates()).contains(Views.INVALID);
         robot.interact(() -> port.setText("0"));
         assertThat(error.getText()).isEmpty();

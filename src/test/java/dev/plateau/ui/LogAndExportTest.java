@@ -82,7 +82,7 @@ class LogAndExportTest {
         List<CSVRecord> rows = read(files.get(0));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).get("rss_bytes")).isEqualTo("11000000");
-        assertThat(rows.get(1).get("elapsed_s")).isEqualTo("0.25");
+        assertThat(rows.get(1).get("elapsed_s")).isEqualTo("0.250");
         List<CSVRecord> ev = read(files.get(1));
         assertThat(ev).extracting(r -> r.get("message")).containsExactly("shrink on", "a message, with a comma");
         List<CSVRecord> conns = read(files.get(2));

@@ -26,9 +26,9 @@ class ValidationTest {
         assertThat(port.value()).isEqualTo(9880);
         port.textProperty().set("98x0");
         assertThat(port.isValid()).isFalse();
-        assertThat(port.errorProperty().get()).isEqualTo("port: a whole number");
+        assertThat(port.errorProperty().get()).isEqualTo("port: '98x0' is not a whole number");
         port.textProperty().set("70000");
-        assertThat(port.errorProperty().get()).isEqualTo("port: 0-65535 (0 = any free port)");
+        assertThat(port.errorProperty().get()).isEqualTo("port: must be 0-65535, was 70000");
         port.textProperty().set("0");
         assertThat(port.isValid()).isTrue();
         assertThat(port.errorProperty().get()).isEmpty();

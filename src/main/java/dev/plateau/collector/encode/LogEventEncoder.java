@@ -35,6 +35,9 @@ import java.util.function.LongSupplier;
  * for (TagGroup g : batch.groups()) queue.add(new Chunk(g.tag(), enc.copy(g), g.records()));
  * if (policies.reinit()) enc.destroy(); else enc.reset();
  * }</pre>
+ *
+ * <p>Over 300 lines on purpose: it is Fluent Bit's one encoder object (buffer lifecycle, both body formats, the
+ * all-or-nothing session of a request); the byte-level work already lives in {@link RecordWriter}.
  */
 public final class LogEventEncoder implements AutoCloseable {
     public static final int INITIAL_CAPACITY = 8 * 1024;

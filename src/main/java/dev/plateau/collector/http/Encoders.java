@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link LogEventEncoder} per event loop (DESIGN.md §2: no locks on the hot path). A handler asks for the
+ * One {@link LogEventEncoder} per event loop (docs/DESIGN.md §2: no locks on the hot path). A handler asks for the
  * encoder of its channel's loop once, at {@code handlerAdded}; the encoders live until {@link #destroyAll()},
  * which the collector calls after the event loops have terminated.
  *

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Fluent Bit's {@code in_http} request handling (DESIGN.md §1), byte for byte: bearer token, POST only, queue
+ * Fluent Bit's {@code in_http} request handling (docs/DESIGN.md §1), byte for byte: bearer token, POST only, queue
  * full → 503, Content-Type, empty body, Content-Encoding (gzip, zstd, snappy inflated, bounded: {@link CompressedBody}), JSON or form encoding through the
  * event loop's {@link LogEventEncoder}, then one {@link Chunk} per tag into the chunk queue and the success answer.
  * A rejected request commits nothing. After every request — success and every error — the encoder is reset

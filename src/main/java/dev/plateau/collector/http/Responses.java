@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Every answer the collector gives, as static canned responses sent with {@link FullHttpResponse#retainedDuplicate()}.
- * Bodies are Fluent Bit's, byte for byte (DESIGN.md §1), each ending in {@code \n}; all are HTTP/1.1 with
+ * Bodies are Fluent Bit's, byte for byte (docs/DESIGN.md §1), each ending in {@code \n}; all are HTTP/1.1 with
  * {@code Content-Length}. Responses that end the connection carry {@code Connection: close}.
  *
  * <pre>{@code

@@ -1,5 +1,6 @@
 package dev.plateau.load.bench;
 
+import dev.plateau.collector.Sizes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,12 +76,6 @@ public final class BenchTable {
     }
 
     static String size(long bytes) {
-        if (bytes >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
-        }
-        if (bytes >= 1_000) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
-        }
-        return bytes + " B";
+        return Sizes.human(bytes);
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * connection carried one large request. N connections each send one ~1 MB body and are then held open; the
  * difference in direct memory and RSS (after a full GC; RSS without the change in committed heap) against before the
  * burst, divided by N, is the cost of one idle connection. The default body ({@value #DEFAULT_LINES} lines, ~1.65 MB,
- * the size of DESIGN.md's Fluent Bit measurement) grows a connection buffer to four 512K chunks, so shrink (which acts
+ * the size of docs/DESIGN.md §1's Fluent Bit measurement) grows a connection buffer to four 512K chunks, so shrink (which acts
  * above two chunks) has something to do. Measured for the bare Netty baseline (client side + Netty's own per-channel cost, both in this
  * JVM) and for the collector with shrink off and on; the collector's own share is collector minus baseline.
  * Uses fewer connections, with a clear message, when the open-files limit ({@code ulimit -n}) is too low — it

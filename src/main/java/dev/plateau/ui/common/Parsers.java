@@ -1,25 +1,35 @@
 package dev.plateau.ui.common;
 
+import dev.plateau.collector.CollectorOption;
+import dev.plateau.collector.CollectorOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.Function;
 
 /**
  * Parsers for {@link ValidatedField}s. Each throws {@link IllegalArgumentException} with a short message that is
- * shown next to the field ("port: 0-65535 (0 = any free port)").
+ * shown next to the field ("port: must be 0-65535, was 70000").
  */
 public final class Parsers {
     private Parsers() {
     }
 
-    /** A TCP port; 0 means "any free port" (what the tests use). */
+    /** The collector's TCP port, with the catalogue's parser and checks; 0 means "any free port". */
     public static Function<String, Integer> port() {
+        return option(CollectorOptions.PORT);
+    }
+
+    /** A catalogue option read from a field; the message names it ({@code port: must be 0-65535, was 70000}). */
+    public static <T> Function<String, T> option(CollectorOption<T> option) {
         return text -> {
-            int p = integer("port", text);
-            if (p < 0 || p > 65535) {
-                throw new IllegalArgumentException("port: 0-65535 (0 = any free port)");
+            if (text.isBlank()) {
+                throw new IllegalArgumentException(option.name() + ": required");
             }
-            return p;
+            try {
+                return option.read(text, w -> { });
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option.name() + ": " + e.getMessage(), e);
+            }
         };
     }
 

@@ -3,6 +3,7 @@ package dev.plateau.ui.common;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import dev.plateau.collector.Sizes;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.util.StringConverter;
@@ -21,7 +22,6 @@ import javafx.util.StringConverter;
 public final class Units {
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
-    private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Units() {
     }
@@ -33,16 +33,7 @@ public final class Units {
 
     /** {@code 0 B}, {@code 512 KB}, {@code 1.5 MB}: three significant digits at most, decimal units. */
     public static String bytes(double bytes) {
-        if (Double.isNaN(bytes)) {
-            return "–";
-        }
-        double v = Math.abs(bytes);
-        int u = 0;
-        while (v >= 1000 && u < BYTE_UNITS.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (bytes < 0 ? "-" : "") + trim(v) + " " + BYTE_UNITS[u];
+        return Sizes.human(bytes);
     }
 
     /** A plain count with k/M suffixes: {@code 950}, {@code 12.5k}, {@code 3.2M}. */
@@ -95,12 +86,7 @@ public final class Units {
     }
 
     private static String trim(double v) {
-        if (v >= 100 || v == Math.rint(v)) {
-            return Long.toString(Math.round(v));
-        }
-        String s = String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return Sizes.significant(v);
     }
 
     private static StringConverter<Number> converter(Function<Number, String> format) {

@@ -189,14 +189,8 @@ public final class CompareViewModel {
     }
 
     static Overlay downsample(String name, double[] x, double[] y) {
-        int[] keep = Lttb.indices(x, y, MAX_POINTS);
-        double[] dx = new double[keep.length];
-        double[] dy = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            dx[i] = x[keep[i]];
-            dy[i] = y[keep[i]];
-        }
-        return new Overlay(name, dx, dy);
+        Lttb.Points p = Lttb.downsample(x, y, 0, x.length, MAX_POINTS);
+        return new Overlay(name, p.x(), p.y());
     }
 
     /** The run's label, with its start time when another selected run has the same label. */

@@ -297,14 +297,8 @@ public final class LiveViewModel {
 
     /** Points {@code from} to {@code to - 1} of a series, downsampled with {@link Lttb} to {@link #MAX_POINTS}. */
     static LiveFrame.Line downsample(String name, double[] x, double[] y, int from, int to) {
-        int[] keep = Lttb.indices(x, y, from, to, MAX_POINTS);
-        double[] dx = new double[keep.length];
-        double[] dy = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            dx[i] = x[keep[i]];
-            dy[i] = y[keep[i]];
-        }
-        return new LiveFrame.Line(name, dx, dy);
+        Lttb.Points p = Lttb.downsample(x, y, from, to, MAX_POINTS);
+        return new LiveFrame.Line(name, p.x(), p.y());
     }
 
     public ObjectProperty<TimeWindow> windowProperty() {

@@ -2,6 +2,8 @@ package dev.plateau.ui.main;
 
 import dev.plateau.collector.ConnectionSnapshot;
 import dev.plateau.events.Event;
+import dev.plateau.runs.EventCsv;
+import dev.plateau.runs.SampleCsv;
 import dev.plateau.telemetry.Sample;
 import dev.plateau.ui.common.Units;
 import java.io.IOException;
@@ -20,8 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * "Export CSV…": writes what the console holds right now into a folder as three RFC 4180 files named with a
- * timestamp — {@code plateau-samples-20261127-104502.csv} (one row per sample, {@link Sample#COLUMNS}),
- * {@code plateau-events-….csv} and {@code plateau-connections-….csv} (the latest sample's connections).
+ * timestamp — {@code plateau-samples-20261127-104502.csv} (a run's {@link SampleCsv} schema),
+ * {@code plateau-events-….csv} (a run's {@link EventCsv} schema, {@code elapsed_s} from the sampler's start) and
+ * {@code plateau-connections-….csv} (the latest sample's connections).
  * No JavaFX; the console runs it in a Task and reports progress through {@code progress(done, total)}.
  *
  * <pre>{@code
@@ -30,6 +33,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvSnapshot {
     public static final List<String> EVENT_COLUMNS = List.of("seq", "epoch_ms", "time", "kind", "message");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
     public static final List<String> CONNECTION_COLUMNS = List.of("id", "remote", "protocol", "opened_epoch_ms",
             "age_ms", "requests", "bytes_in", "buffer_bytes", "high_water_bytes", "shrinks", "idle_ms");
 
@@ -47,22 +51,17 @@ public final class CsvSnapshot {
         List<Path> files = new ArrayList<>();
 
         Path samplesFile = dir.resolve("plateau-samples-" + stamp + ".csv");
-        try (CSVPrinter out = printer(samplesFile, Sample.COLUMNS)) {
-            for (Sample s : samples) {
-                List<Object> row = new ArrayList<>(Sample.COLUMNS.size());
-                for (double v : s.values()) {
-                    row.add(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
-                }
-                out.printRecord(row);
-                step(progress, done, total);
-            }
-        }
+        SampleCsv.write(samplesFile, samples);
+        done[0] += samples.size();
+        progress.accept(done[0], total);
         files.add(samplesFile);
 
         Path eventsFile = dir.resolve("plateau-events-" + stamp + ".csv");
-        try (CSVPrinter out = printer(eventsFile, EVENT_COLUMNS)) {
+        long origin = samples.isEmpty() ? (events.isEmpty() ? now.toEpochMilli() : events.get(0).epochMillis())
+                : samples.get(0).epochMillis() - Math.round(samples.get(0).elapsedS() * 1000);
+        try (CSVPrinter out = EventCsv.create(eventsFile)) {
             for (Event e : events) {
-                out.printRecord(e.seq(), e.epochMillis(), Instant.ofEpochMilli(e.epochMillis()), e.kind().name(), e.message());
+                EventCsv.print(out, e, origin);
                 step(progress, done, total);
             }
         }

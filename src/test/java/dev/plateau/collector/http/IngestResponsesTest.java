@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every row of DESIGN.md §1's answer table, on a real socket, status and body byte for byte. */
+/** Every row of docs/DESIGN.md §1's answer table, on a real socket, status and body byte for byte. */
 class IngestResponsesTest {
     private static final String JSON = "application/json";
     private CollectorFixture fx;
