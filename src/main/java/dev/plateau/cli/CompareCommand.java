@@ -7,6 +7,7 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.RunStore;
 import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
+import dev.plateau.runs.Work;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,6 +52,14 @@ public final class CompareCommand implements Callable<Integer> {
                     + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
     String threshold;
 
+    @Option(names = "--per", paramLabel = "UNIT", defaultValue = "request",
+            description = "Slope per request, record or second (default: ${DEFAULT-VALUE}).")
+    String per;
+
+    @Option(names = "--work-series", paramLabel = "SERIES",
+            description = "Counter of records for --per record (default: records_in_total or fluentbit_input_records_total{...}).")
+    String workSeries;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
     Path csv;
 
@@ -70,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Path dir : runs) {
                 loaded.add(store.load(dir));
             }
-            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)));
+            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)), Work.parse(per, workSeries));
         } catch (IOException | IllegalArgumentException e) {
             err.println("plateau compare: " + e.getMessage());
             return 2;

@@ -160,6 +160,15 @@ public final class RunRecorder implements AutoCloseable {
             throw new IllegalStateException("recorder already follows a sampler");
         }
         sampler = Objects.requireNonNull(s, "sampler");
+        if (dir != null && samples.rows() == 0) {
+            startMillis = clock.millis();   // elapsed_s counts from the first frame, not from a target's launch
+            try {
+                samples.close();
+                samples = SampleCsv.append(dir.resolve(RunFiles.SAMPLES), sampler.registry().series(), startMillis);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
         if (dir != null && !finished) {
             sampler.addListener(listener);
         }
