@@ -5,6 +5,7 @@ import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.series.Frame;
+import dev.plateau.series.ProcessSource;
 import dev.plateau.series.Series;
 import dev.plateau.series.SeriesSampler;
 import dev.plateau.telemetry.Sampler;
@@ -75,9 +76,13 @@ public final class RunRecorder implements AutoCloseable {
         this(root, label, sampler, events, clock, false);
     }
 
-    /** Records the embedded collector's samples as series, one frame per sample of {@code sampler}. */
+    /**
+     * Records the embedded collector's samples as series, one frame per sample of {@code sampler}, with this
+     * process' {@code target_*} series (the embedded collector's process is the target).
+     */
     public RunRecorder(Path root, String label, Sampler sampler, EventLog events, Clock clock) {
-        this(root, label, SeriesSampler.follow(Objects.requireNonNull(sampler, "sampler"), List.of()), events, clock, true);
+        this(root, label, SeriesSampler.follow(Objects.requireNonNull(sampler, "sampler"),
+                List.of(new ProcessSource(ProcessHandle.current().pid()))), events, clock, true);
     }
 
     /**
