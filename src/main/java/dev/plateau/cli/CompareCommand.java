@@ -7,7 +7,6 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.RunStore;
 import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
-import dev.plateau.runs.Work;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,13 +52,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
     String threshold;
 
-    @Option(names = "--per", paramLabel = "UNIT", defaultValue = "request",
-            description = "Slope per request, record or second (default: ${DEFAULT-VALUE}).")
-    String per;
-
-    @Option(names = "--work-series", paramLabel = "SERIES",
-            description = "Counter of records for --per record (default: records_in_total or fluentbit_input_records_total{...}).")
-    String workSeries;
+    @Mixin
+    WorkOptions work = new WorkOptions();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
     Path csv;
@@ -79,7 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Path dir : runs) {
                 loaded.add(store.load(dir));
             }
-            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)), Work.parse(per, workSeries));
+            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)), work.work());
         } catch (IOException | IllegalArgumentException e) {
             err.println("plateau compare: " + e.getMessage());
             return 2;

@@ -4,13 +4,11 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
-import dev.plateau.runs.Threshold;
 import dev.plateau.runs.Trend;
 import dev.plateau.targets.TargetFault;
 import dev.plateau.targets.TargetSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,26 +41,12 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario JSON (see samples/scenarios/).")
-    Path scenario;
+    @Mixin
+    PlayOptions play = new PlayOptions();
 
     @Option(names = "--variant", required = true, paramLabel = "NAME=CMD",
             description = "A target command to judge, named (repeat: two or more).")
     List<String> variants;
-
-    @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where runs are recorded (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "T",
-            description = "When a metric is 'growing' (10%% of its level, default; or 1KiB per unit of work).")
-    String threshold;
-
-    @Option(names = "--metric", paramLabel = "M", split = ",",
-            description = "Metric(s) to judge (default: target_rss_bytes, target_anon_bytes).")
-    List<String> metrics;
-
-    @Option(names = "--fail-on-growth", description = "Exit 1 when any verdict is 'growing'.")
-    boolean failOnGrowth;
 
     @Mixin
     TargetOptions target = new TargetOptions();
@@ -75,8 +59,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         Scenario sc;
         Trend trend;
         try {
-            sc = Scenario.load(scenario);
-            trend = new Trend(Threshold.parse(threshold));
+            sc = Scenario.load(play.scenario);
+            trend = play.trend();
             for (String v : variants) {
                 int eq = v.indexOf('=');
                 if (eq <= 0 || !v.substring(0, eq).matches("[A-Za-z0-9_.-]+")) {
@@ -95,10 +79,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         boolean failed = false;
         for (Map.Entry<String, TargetSpec> v : specs.entrySet()) {
             try {
-                ScenarioPlayer player = new ScenarioPlayer(sc, out).label(v.getKey()).target(v.getValue())
+                ScenarioPlayer player = new ScenarioPlayer(sc, play.out).label(v.getKey()).target(v.getValue())
                         .trend(trend).work(target.work());
-                if (metrics != null && !metrics.isEmpty()) {
-                    player.metrics(metrics);
+                if (play.metrics != null && !play.metrics.isEmpty()) {
+                    player.metrics(play.metrics);
                 }
                 ScenarioPlayer.Result r = player.play();
                 outw.println("variant " + v.getKey() + ": run " + r.run().dir());
@@ -124,7 +108,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (failed) {
             return 3;
         }
-        return failOnGrowth && all.stream().flatMap(List::stream).anyMatch(s -> s.verdict() == dev.plateau.runs.Verdict.GROWING) ? 1 : 0;
+        return play.failOnGrowth && all.stream().flatMap(List::stream).anyMatch(s -> s.verdict() == dev.plateau.runs.Verdict.GROWING) ? 1 : 0;
     }
 
     /** One row per metric and variant: peak, final, slope, verdict. */
