@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,6 +52,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
     String threshold;
 
+    @Mixin
+    WorkOptions work = new WorkOptions();
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
     Path csv;
 
@@ -70,7 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Path dir : runs) {
                 loaded.add(store.load(dir));
             }
-            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)));
+            cmp = Comparison.of(loaded, metric, alignment, new Trend(Threshold.parse(threshold)), work.work());
         } catch (IOException | IllegalArgumentException e) {
             err.println("plateau compare: " + e.getMessage());
             return 2;

@@ -5,13 +5,10 @@ import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
-import dev.plateau.runs.Threshold;
-import dev.plateau.runs.Trend;
 import dev.plateau.runs.Verdict;
 import dev.plateau.targets.TargetFault;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,23 +33,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario JSON (see samples/scenarios/).")
-    Path scenario;
-
-    @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where runs are recorded (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--fail-on-growth", description = "Exit 1 when any verdict is 'growing'.")
-    boolean failOnGrowth;
-
-    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "T",
-            description = "When a metric is 'growing': its fitted growth over this share of its level (10%%, default)"
-                    + " or its slope over these bytes per unit of work (1KiB, the seed's yardstick).")
-    String threshold;
-
-    @Option(names = "--metric", paramLabel = "M", split = ",",
-            description = "Metric(s) to judge (default: conn_buffer_bytes, encoder_retained_bytes, direct_used_bytes, rss_bytes).")
-    List<String> metrics;
+    @Mixin
+    PlayOptions play = new PlayOptions();
 
     @Option(names = "--quiet", description = "Do not print progress and events on stderr.")
     boolean quiet;
@@ -67,13 +49,13 @@ public final class SoakCommand implements Callable<Integer> {
         ScenarioPlayer player;
         Scenario sc;
         try {
-            sc = Scenario.load(scenario);
-            player = new ScenarioPlayer(sc, out).trend(new Trend(Threshold.parse(threshold))).work(target.work());
+            sc = Scenario.load(play.scenario);
+            player = new ScenarioPlayer(sc, play.out).trend(play.trend()).work(target.work());
             if (target.spec() != null) {
                 player.target(target.spec());
             }
-            if (metrics != null && !metrics.isEmpty()) {
-                player.metrics(metrics);
+            if (play.metrics != null && !play.metrics.isEmpty()) {
+                player.metrics(play.metrics);
             }
         } catch (IOException | IllegalArgumentException e) {
             err.println("plateau soak: " + e.getMessage());
@@ -108,7 +90,7 @@ public final class SoakCommand implements Callable<Integer> {
         outw.print(table(result.stats()));
         result.reports().forEach(r -> outw.println("burst: " + r.summary()));
         outw.flush();
-        return failOnGrowth && result.anyGrowing() ? 1 : 0;
+        return play.failOnGrowth && result.anyGrowing() ? 1 : 0;
     }
 
     static String table(List<RunStats> stats) {

@@ -3,6 +3,7 @@ package dev.plateau.cli;
 import dev.plateau.runs.Work;
 import dev.plateau.targets.TargetSpec;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,13 +29,8 @@ final class TargetOptions {
             description = "Seconds to wait until the target URL accepts connections (default: ${DEFAULT-VALUE}).")
     double readyTimeoutS;
 
-    @Option(names = "--per", paramLabel = "UNIT", defaultValue = "request",
-            description = "Slope per request (answered, from the load generator), record or second (default: ${DEFAULT-VALUE}).")
-    String per;
-
-    @Option(names = "--work-series", paramLabel = "SERIES",
-            description = "Counter of records for --per record (default: records_in_total, or the first fluentbit_input_records_total{...}).")
-    String workSeries;
+    @Mixin
+    WorkOptions work = new WorkOptions();
 
     /** The target of the flags, {@code null} when neither a command nor a PID is given. */
     TargetSpec spec() {
@@ -56,6 +52,6 @@ final class TargetOptions {
     }
 
     Work work() {
-        return Work.parse(per, workSeries);
+        return work.work();
     }
 }

@@ -5,6 +5,7 @@ import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.series.Frame;
+import dev.plateau.series.ProcessSource;
 import dev.plateau.series.Series;
 import dev.plateau.series.SeriesSampler;
 import dev.plateau.telemetry.Sampler;
@@ -74,9 +75,13 @@ public final class RunRecorder implements AutoCloseable {
         this(root, label, sampler, events, clock, false);
     }
 
-    /** Records the embedded collector's samples as series, one frame per sample of {@code sampler}. */
+    /**
+     * Records the embedded collector's samples as series, one frame per sample of {@code sampler}, with this
+     * process' {@code target_*} series (the embedded collector's process is the target).
+     */
     public RunRecorder(Path root, String label, Sampler sampler, EventLog events, Clock clock) {
-        this(root, label, SeriesSampler.follow(Objects.requireNonNull(sampler, "sampler"), List.of()), events, clock, true);
+        this(root, label, SeriesSampler.follow(Objects.requireNonNull(sampler, "sampler"),
+                List.of(new ProcessSource(ProcessHandle.current().pid()))), events, clock, true);
     }
 
     /**
@@ -157,6 +162,15 @@ public final class RunRecorder implements AutoCloseable {
             throw new IllegalStateException("recorder already follows a sampler");
         }
         sampler = Objects.requireNonNull(s, "sampler");
+        if (dir != null && samples.rows() == 0) {
+            startMillis = clock.millis();   // elapsed_s counts from the first frame, not from a target's launch
+            try {
+                samples.close();
+                samples = SampleCsv.append(dir.resolve(RunFiles.SAMPLES), sampler.registry().series(), startMillis);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
         if (dir != null && !finished) {
             sampler.addListener(listener);
         }

@@ -50,7 +50,8 @@ final class RunRig implements AutoCloseable {
         rig.collector.start();
         rig.sampler = new Sampler(() -> rig.collector, scenario.sampleInterval(),
                 new SampleRing(SampleRing.DEFAULT_CAPACITY), Clock.systemUTC());
-        rig.series = SeriesSampler.follow(rig.sampler, List.of(rig.load));
+        // the embedded collector's process is the target: its target_* series make it comparable with any other
+        rig.series = SeriesSampler.follow(rig.sampler, List.of(new ProcessSource(ProcessHandle.current().pid()), rig.load));
         InetSocketAddress a = rig.collector.address();
         rig.url = URI.create("http://" + a.getHostString() + ":" + a.getPort() + "/");
         return rig;

@@ -27,12 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Plays a {@link Scenario}: starts an embedded collector on an ephemeral loopback port, a {@link Sampler} and a
- * {@link RunRecorder}, fires each burst at its {@code at_s} with a {@link BurstRunner} (which records
- * {@code BURST_START}/{@code BURST_END} events), waits for the bursts, then the settle time, takes a last
- * sample, computes {@link RunStats} for the chosen metrics from the recorded {@code samples.csv}, writes them
- * as {@code summary} into {@code run.json} and tears everything down (abandoned and held connections are closed
- * only after the last sample, so it shows them).
+ * Plays a {@link Scenario} against its target: an embedded collector on an ephemeral loopback port (the default),
+ * or a process launched or attached to ({@link TargetSpec}: the scenario's {@code target}, or {@link #target}). It
+ * creates the run folder, starts the target there (its output into {@code target.log}), samples its series
+ * (embedded collector or {@code /proc/PID} and a Prometheus endpoint, plus the load generator), fires each burst at
+ * its {@code at_s} with a {@link BurstRunner}, waits for the bursts, then the settle time, takes a last sample,
+ * computes {@link RunStats} for the chosen metrics against the chosen {@link Work} from the recorded
+ * {@code samples.csv}, writes them as {@code summary} into {@code run.json} and tears everything down (abandoned
+ * and held connections are closed only after the last sample, so it shows them). A target that fails
+ * ({@link TargetFault}) stops the run early; the run is kept and marked with the fault.
  *
  * <pre>{@code
  * ScenarioPlayer player = new ScenarioPlayer(Scenario.load(file), Path.of("runs"))

@@ -119,12 +119,23 @@ public final class Trend {
         double slope = theilSen(x, y, start);
         double growth = y[n - 1] - y[start];
         double level = median(Arrays.copyOfRange(y, start, n));
-        if (points < MIN_POINTS || Double.isNaN(slope)) {
+        if (points < MIN_POINTS || distinct(x, start) < MIN_POINTS || Double.isNaN(slope)) {
             return new TrendResult(Double.NaN, start, growth, Verdict.INSUFFICIENT_DATA, unit, points, level, Double.NaN);
         }
         double fitted = slope * (x[n - 1] - x[start]);
         Verdict verdict = threshold.growing(slope, fitted, level, bytes) ? Verdict.GROWING : Verdict.PLATEAU;
         return new TrendResult(slope, start, growth, verdict, unit, points, level, fitted);
+    }
+
+    /** Distinct x values over {@code [start, n)} (x is non-decreasing): a counter that jumped once has two. */
+    private static int distinct(double[] x, int start) {
+        int d = x.length > start ? 1 : 0;
+        for (int i = start + 1; i < x.length; i++) {
+            if (x[i] != x[i - 1]) {
+                d++;
+            }
+        }
+        return d;
     }
 
     /** Index of the first sample after warm-up (see class comment). */

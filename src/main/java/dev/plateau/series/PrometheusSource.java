@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * other sources. The first failure is kept as the {@link #fault()}, one line naming the cause: refused, an HTTP
  * status other than 200, a body that is not Prometheus text (with its line), a line over
  * {@value PrometheusTextParser#MAX_LINE} bytes, or a scrape slower than the timeout (the sample interval, at least
- * 1 s by default).
+ * 1 s by default). Before a run, {@link #awaitFirstScrape} retries until the endpoint answers or the target's ready
+ * timeout passes, so the run's columns include the endpoint's series from the first row.
  *
  * <pre>{@code
  * PrometheusSource fb = new PrometheusSource(URI.create("http://127.0.0.1:2020/api/v2/metrics/prometheus"), Duration.ofSeconds(1));
@@ -65,21 +66,35 @@ public final class PrometheusSource implements Source {
         return url;
     }
 
-    /** Scrapes once on the calling thread (waiting at most {@code wait}); returns the fault or {@code null}. */
+    /**
+     * Scrapes until one scrape succeeds or {@code wait} has passed (a server may answer 404 until its first metrics
+     * are collected: Fluent Bit 5.1.1 does for about a second after it starts listening); returns {@code null}, or
+     * the last scrape's fault, which is then this source's fault.
+     */
     public String awaitFirstScrape(Duration wait) {
-        Future<?> f;
-        synchronized (this) {
-            f = inFlight = scraper.submit(this::scrape);
-        }
-        try {
-            f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("metrics endpoint " + url + " answered slower than " + wait.toMillis() + " ms");
-        } catch (java.util.concurrent.ExecutionException e) {
-            fail("metrics endpoint " + url + ": " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        String last;
+        do {
+            Future<String> f = scraper.submit(this::scrapeOnce);
+            try {
+                last = f.get(Math.max(timeout.toMillis(), wait.toMillis()) + 1000, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                last = "metrics endpoint " + url + ": " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fault;
+            }
+            if (last == null) {
+                return null;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);   // retry back-off while the endpoint comes up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        fail(last);
         return fault;
     }
 
@@ -102,27 +117,36 @@ public final class PrometheusSource implements Source {
     }
 
     private void scrape() {
+        String f = scrapeOnce();
+        if (f != null) {
+            fail(f);
+        }
+    }
+
+    /** One scrape: the latest values on success ({@code null}), else the one-line cause. */
+    private String scrapeOnce() {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Accept", "text/plain;version=0.0.4").GET().build();
         try {
             HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = r.body()) {
                 if (r.statusCode() != 200) {
-                    fail("metrics endpoint " + url + " answered HTTP " + r.statusCode());
-                    return;
+                    return "metrics endpoint " + url + " answered HTTP " + r.statusCode();
                 }
                 latest = PrometheusTextParser.parse(body);
+                return null;
             }
         } catch (HttpTimeoutException e) {
-            fail("metrics endpoint " + url + " answered slower than " + timeout.toMillis() + " ms (the scrape timeout)");
+            return "metrics endpoint " + url + " answered slower than " + timeout.toMillis() + " ms (the scrape timeout)";
         } catch (ConnectException e) {
-            fail("metrics endpoint " + url + " refused the connection");
+            return "metrics endpoint " + url + " refused the connection";
         } catch (IllegalArgumentException e) {
-            fail("metrics endpoint " + url + " is not Prometheus text: " + e.getMessage());
+            return "metrics endpoint " + url + " is not Prometheus text: " + e.getMessage();
         } catch (IOException e) {
-            fail("metrics endpoint " + url + ": " + e.getMessage());
+            return "metrics endpoint " + url + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "metrics endpoint " + url + ": interrupted";
         }
     }
 

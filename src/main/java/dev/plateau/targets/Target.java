@@ -40,6 +40,7 @@ public final class Target implements AutoCloseable {
     private volatile boolean stopping;
     private volatile String fault;
     private Thread pump;
+    private final Thread killOnExit;
 
     Target(Process process, ProcessHandle handle, List<String> command, URI url, URI metrics, EventLog events) {
         this.process = process;
@@ -48,6 +49,11 @@ public final class Target implements AutoCloseable {
         this.url = url;
         this.metrics = metrics;
         this.events = events;
+        // a JVM that exits (Ctrl-C, SIGTERM) before close() must not leave a launched target running
+        this.killOnExit = process == null ? null : new Thread(process::destroyForcibly, "plateau-target-kill");
+        if (killOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
         handle.onExit().thenRun(() -> {
             if (!stopping) {
                 fault = process != null
@@ -190,6 +196,11 @@ public final class Target implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             events.emit(EventKind.LIFECYCLE, "target " + name() + " (pid " + pid() + ") stopped");
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
         }
         afterStop.forEach(h -> h.accept(this));
     }

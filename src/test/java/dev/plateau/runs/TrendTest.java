@@ -122,6 +122,22 @@ class TrendTest {
     }
 
     @Test
+    void aCounterThatMovedOnlyOnceIsInsufficientData() {
+        // records counted only when a chunk is flushed: 0 through the whole load, then everything at once
+        double[] x = new double[100];
+        double[] y = new double[100];
+        for (int i = 0; i < 100; i++) {
+            x[i] = i < 90 ? 0 : 300_000;
+            y[i] = BASE + 1_000_000.0 * Math.min(i, 90);
+        }
+
+        TrendResult t = new Trend().fit(x, y, Per.RECORD, true);
+
+        assertThat(t.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(t.slope()).isNaN();
+    }
+
+    @Test
     void noRequestsAtAllIsInsufficientData() {
         double[] x = new double[50];
         double[] y = new double[50];

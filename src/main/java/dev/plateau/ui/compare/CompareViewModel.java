@@ -54,7 +54,7 @@ public final class CompareViewModel {
     /** Memory metrics worth overlaying, in {@code samples.csv} names. */
     public static final List<String> METRICS = List.of("conn_buffer_bytes", "conn_buffer_max_bytes",
             "conn_buffer_hwm_bytes", "encoder_retained_bytes", "rss_bytes", "heap_used_bytes", "heap_committed_bytes",
-            "direct_used_bytes", "queue_bytes", "watched_rss_bytes");
+            "direct_used_bytes", "queue_bytes", "watched_rss_bytes", "target_rss_bytes", "target_anon_bytes");
     public static final int MAX_POINTS = 600;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
