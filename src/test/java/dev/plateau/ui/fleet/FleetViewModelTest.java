@@ -34,11 +34,9 @@ class FleetViewModelTest {
     void specCarriesTheFields() {
         model.url().set("http://prom.example:9090/prometheus");
         model.step().set("1m");
-        model.threshold().set("2K");
         var spec = model.spec();
         assertThat(spec.prometheus().getPath()).isEqualTo("/prometheus");
         assertThat(spec.step().toSeconds()).isEqualTo(60);
-        assertThat(spec.trend().threshold()).isEqualTo(2_000);
         assertThat(spec.by()).containsExactly("instance");
     }
 }
