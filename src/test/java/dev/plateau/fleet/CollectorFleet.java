@@ -46,6 +46,7 @@ final class CollectorFleet implements AutoCloseable {
 
     /** Starts the three collectors and Prometheus, and waits until Prometheus scrapes all three. */
     static CollectorFleet start(Path dir) throws Exception {
+        PrometheusServer.binary("prometheus"); // skips before any collector starts when it is absent
         CollectorFleet f = new CollectorFleet();
         try {
             f.collector("--shrink", "off", "--idle-timeout", "0s");

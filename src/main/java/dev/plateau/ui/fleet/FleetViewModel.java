@@ -64,18 +64,31 @@ public final class FleetViewModel {
     private final ObservableList<InstanceResult> rows = FXCollections.observableArrayList();
     private FleetReport report;
     private Task<FleetReport> pending;
+    private boolean applyingPreset;
 
     public FleetViewModel(BackgroundTasks tasks, Path runsRoot) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.runsRoot = Objects.requireNonNull(runsRoot, "runsRoot");
         preset.addListener((obs, old, p) -> {
             if (p != null) {
+                applyingPreset = true;
                 memory.set(p.memory());
                 work.set(p.work());
                 by.set(String.join(",", p.by()));
+                applyingPreset = false;
             }
         });
         preset.set(Preset.PLATEAU);
+        javafx.beans.value.ChangeListener<String> ownQueries = (obs, old, now) -> {
+            Preset p = preset.get();
+            if (!applyingPreset && p != null && !(p.memory().equals(memory.get()) && p.work().equals(work.get())
+                    && String.join(",", p.by()).equals(by.get()))) {
+                preset.set(null);
+            }
+        };
+        memory.addListener(ownQueries);
+        work.addListener(ownQueries);
+        by.addListener(ownQueries);
     }
 
     /** The spec the fields describe; {@link IllegalArgumentException} naming the field that is wrong. */
