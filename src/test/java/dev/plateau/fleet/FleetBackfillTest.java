@@ -208,8 +208,8 @@ class FleetBackfillTest {
         }
 
         @Test
-        void relativeThresholdWaitsForTheRelativeRule() {
-            failsWith(fleet("--threshold", "5%"), "threshold '5%'");
+        void unparsableThresholdNamesIt() {
+            failsWith(fleet("--threshold", "banana"), "threshold: 'banana' is neither");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.plateau.ui.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plateau.fleet.Preset;
-import dev.plateau.ui.BackgroundTasks;
+import dev.plateau.ui.common.BackgroundTasks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
