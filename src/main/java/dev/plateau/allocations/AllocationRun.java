@@ -105,7 +105,7 @@ public record AllocationRun(Path dir, JsonNode meta, HeaptrackReport report, Hea
         m.put("killed_at", Instant.ofEpochMilli(target.killedMs()).toString());
         m.put("heaptrack_file", rawFile);
         m.put("data_runtime_s", report.runtimeS());
-        m.put("data_lost_before_kill_s",
+        m.put("data_ends_before_kill_s",
                 (target.killedMs() - target.targetStartMs()) / 1000.0 - report.runtimeS());
         m.put("leaked_bytes", report.leakedBytes());
         m.put("peak_heap_bytes", report.peakHeapBytes());

@@ -136,10 +136,19 @@ public final class HeaptrackProfile {
     }
 
     /**
-     * Sends SIGKILL to the target and waits until the heaptrack script has written its file and exited.
-     * {@link IOException} if the script is still running after {@code timeout}.
+     * How long {@link #kill} lets the target run before the SIGKILL. heaptrack's preloaded writer sends its data
+     * in {@code PIPE_BUF} (4 KiB) blocks and an idle target fills one with its 10 ms timestamp and RSS lines in
+     * about 3 s; a SIGKILL loses the block being filled, so without this wait the last allocations and frees
+     * before the kill would be missing. The data therefore ends up to ~3 s before the kill (idle time only).
+     */
+    public static final Duration FLUSH_WAIT = Duration.ofSeconds(4);
+
+    /**
+     * Waits {@link #FLUSH_WAIT}, sends SIGKILL to the target and waits until the heaptrack script has written its
+     * file and exited. {@link IOException} if the script is still running after {@code timeout}.
      */
     public static void kill(ProcessHandle target, ProcessHandle wrapper, Duration timeout) throws IOException, InterruptedException {
+        target.onExit().completeOnTimeout(target, FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         target.destroyForcibly();
         try {
             wrapper.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
