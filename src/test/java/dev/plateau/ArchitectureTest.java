@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("dev.plateau.collector..", "dev.plateau.telemetry..", "dev.plateau.load..",
-                    "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..")
+                    "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..", "dev.plateau.allocations..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .allowEmptyShould(false);
 

@@ -125,6 +125,9 @@ public final class Console {
                 return new CompareView(p.compare(), p.experiment());
             } else if (type == LogView.class) {
                 return new LogView(p.log());
+            } else if (type == dev.plateau.ui.allocations.AllocationsView.class) {
+                return new dev.plateau.ui.allocations.AllocationsView(
+                        new dev.plateau.ui.allocations.AllocationsViewModel(options.runs(), tasks));
             }
             throw new IllegalArgumentException("no controller for " + type);
         });

@@ -53,6 +53,7 @@ public final class MainView {
     @FXML private Tab loadTab;
     @FXML private Tab compareTab;
     @FXML private Tab logTab;
+    @FXML private Tab allocationsTab;
     @FXML private LiveView liveViewController;
     @FXML private ConnectionsView connectionsViewController;
     @FXML private CompareView compareViewController;
@@ -127,7 +128,7 @@ public final class MainView {
         watch.statusErrorProperty().addListener((obs, o, err) -> watchStatus.pseudoClassStateChanged(Views.ERROR, err));
 
         Map<Tab, Page> pages = Map.of(liveTab, Page.LIVE, connectionsTab, Page.CONNECTIONS, loadTab, Page.LOAD,
-                compareTab, Page.COMPARE, logTab, Page.LOG);
+                compareTab, Page.COMPARE, logTab, Page.LOG, allocationsTab, Page.ALLOCATIONS);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> model.pageProperty().set(pages.get(tab)));
         model.pageProperty().addListener((obs, o, page) -> pages.forEach((tab, pg) -> {
             if (pg == page) {

@@ -17,13 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps it, {@code handle_and_free} allocates more (4 MB per call) but frees it. Killed with SIGKILL while it
  * holds its buffers, the keeping function must be the top held site and the freeing one must hold nothing.
  */
-class KeeperHeaptrackTest {
+public class KeeperHeaptrackTest {
 
     @Test
     void finish_afterSigkill_namesTheKeepingFunctionAsTopHeldSite(@TempDir Path tmp) throws Exception {
+        AllocationRun run = record(tmp, tmp.resolve("run"));
+
+        List<AllocationSite> held = run.top(At.END, 5, Wrappers.DEFAULT);
+        assertThat(held.get(0).function()).isEqualTo("keep_connection_buffer");
+        assertThat(held.get(0).location()).endsWith("keeper.c:14");
+        assertThat(held.get(0).heldBytes()).isBetween(4_000_000L, 5_000_000L); // 6 × 12 × 64 KiB = 4.7 MB
+        assertThat(held).extracting(AllocationSite::function).doesNotContain("handle_and_free");
+        assertThat(run.top(At.PEAK, 5, Wrappers.DEFAULT)).extracting(AllocationSite::function).contains("handle_and_free");
+        assertThat(HeaptrackProfile.rawFile(run.dir()).getFileName().toString()).startsWith("heaptrack.keeper.");
+        assertThat(run.timeline().rows()).isNotEmpty();
+        assertThat(run.namesNote(held)).isEmpty();
+    }
+
+    /**
+     * Compiles keeper.c into {@code tmp}, runs it under heaptrack ({@code keeper 6 12}: 6 connections, 12 rounds),
+     * waits until it prints "ready", kills it and summarises into {@code runDir}. Skipped without heaptrack or gcc.
+     */
+    public static AllocationRun record(Path tmp, Path runDir) throws Exception {
         HeaptrackProfile profile = NativeTargets.heaptrack();
         Path exe = NativeTargets.keeper(tmp);
-        Path runDir = Files.createDirectories(tmp.resolve("run"));
+        Files.createDirectories(runDir);
         long start = System.currentTimeMillis();
         Process wrapper = new ProcessBuilder(profile.wrap(List.of(exe.toString(), "6", "12"), runDir))
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("target.log").toFile()).start();
@@ -36,19 +54,8 @@ class KeeperHeaptrackTest {
             long killed = System.currentTimeMillis() + HeaptrackProfile.FLUSH_WAIT.toMillis();
             HeaptrackProfile.kill(target, wrapper.toHandle(), Duration.ofSeconds(60));
             List<RssTrack.Point> points = rss.stop();
-
-            AllocationRun run = profile.finish(runDir, new HeaptrackProfile.Target(List.of(exe.toString()), target.pid(),
+            return profile.finish(runDir, new HeaptrackProfile.Target(List.of(exe.toString(), "6", "12"), target.pid(),
                     start, start, killed), points);
-
-            List<AllocationSite> held = run.top(At.END, 5, Wrappers.DEFAULT);
-            assertThat(held.get(0).function()).isEqualTo("keep_connection_buffer");
-            assertThat(held.get(0).location()).endsWith("keeper.c:14");
-            assertThat(held.get(0).heldBytes()).isBetween(4_000_000L, 5_000_000L); // 6 × 12 × 64 KiB = 4.7 MB
-            assertThat(held).extracting(AllocationSite::function).doesNotContain("handle_and_free");
-            assertThat(run.top(At.PEAK, 5, Wrappers.DEFAULT)).extracting(AllocationSite::function).contains("handle_and_free");
-            assertThat(HeaptrackProfile.rawFile(runDir).getFileName().toString()).startsWith("heaptrack.keeper.");
-            assertThat(run.timeline().rows()).isNotEmpty();
-            assertThat(run.namesNote(held)).isEmpty();
         } finally {
             if (target != null) {
                 target.destroyForcibly();
