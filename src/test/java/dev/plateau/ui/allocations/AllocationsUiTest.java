@@ -3,10 +3,9 @@ package dev.plateau.ui.allocations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.allocations.FixtureRuns;
 import dev.plateau.allocations.KeeperHeaptrackTest;
 import dev.plateau.ui.BackgroundTasks;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -54,8 +53,8 @@ class AllocationsUiTest {
 
     @Test
     void stockAndShrink_sideBySide_sessionBufferSiteIsGoneInB(FxRobot robot) throws Exception {
-        Path stock = fixtureRun("fb-stock-held");
-        Path shrink = fixtureRun("fb-shrink-held");
+        Path stock = FixtureRuns.create(runs, "fb-stock-held");
+        Path shrink = FixtureRuns.create(runs, "fb-shrink-held");
 
         robot.interact(() -> view.show(stock, shrink));
         await().atMost(Duration.ofSeconds(10)).until(() -> !model.a().rows().isEmpty() && !model.b().rows().isEmpty()
@@ -86,16 +85,5 @@ class AllocationsUiTest {
         assertThat(model.a().rows().get(0).function()).isEqualTo("keep_connection_buffer");
         assertThat(model.runs()).contains(dir);
         assertThat(model.a().headlineProperty().get()).contains("live heap").contains("of RSS");
-    }
-
-    /** A run folder from a recorded heaptrack_print output (src/test/resources/allocations/NAME.heaptrack.txt). */
-    private static Path fixtureRun(String name) throws Exception {
-        Path dir = Files.createDirectories(runs.resolve(name));
-        try (InputStream in = AllocationsUiTest.class.getResourceAsStream("/allocations/" + name + ".heaptrack.txt")) {
-            Files.copy(Objects.requireNonNull(in, name), dir.resolve("heaptrack.txt"));
-        }
-        Files.writeString(dir.resolve("allocations.json"),
-                "{\"label\": \"" + name + "\", \"command\": [\"fluent-bit\"], \"target_pid\": 1}");
-        return dir;
     }
 }
