@@ -24,9 +24,12 @@ public record AllocationSite(String function, String location, String module, Li
         stack = List.copyOf(stack);
     }
 
-    /** Identifies the site across runs: function and location (module for unnamed code). */
+    /**
+     * Identifies the site across runs: function and location; unnamed code by its module alone (its addresses
+     * move from run to run with address-space randomisation).
+     */
     public String key() {
-        return function + " " + (location.isEmpty() ? module : location);
+        return unnamed() ? "?? " + module : function + " " + (location.isEmpty() ? module : location);
     }
 
     /** The value the table is sorted by. */

@@ -75,12 +75,13 @@ public final class AllocationsView {
         headline.textProperty().bind(side.headlineProperty());
         table.setItems(side.rows());
         table.getColumns().setAll(java.util.List.of(
-                column("held at end", r -> AllocationsViewModel.mb(r.site().heldBytes()), 90),
-                column("at peak", r -> AllocationsViewModel.mb(r.site().peakBytes()), 90),
-                column("calls", r -> String.format(java.util.Locale.ROOT, "%,d", r.site().calls()), 80),
-                column("site", SiteRow::function, 230),
-                column("location", SiteRow::location, 260),
-                column("other run", SiteRow::other, 110)));
+                column("held at end", r -> AllocationsViewModel.mb(r.site().heldBytes()), 80),
+                column("at peak", r -> AllocationsViewModel.mb(r.site().peakBytes()), 75),
+                column("calls", r -> String.format(java.util.Locale.ROOT, "%,d", r.site().calls()), 60),
+                column("site", SiteRow::function, 210),
+                column("location", SiteRow::location, 190),
+                column("other run", SiteRow::other, 90)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> side.select(row));
         stack.textProperty().bind(side.stackProperty());
         side.flameProperty().addListener((obs, o, tree) -> flame.show(tree));

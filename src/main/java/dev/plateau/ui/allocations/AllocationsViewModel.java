@@ -37,7 +37,7 @@ import javafx.concurrent.Task;
  * }</pre>
  */
 public final class AllocationsViewModel {
-    static final int TOP = 30;
+    static final int TOP = 15;
 
     private final Path root;
     private final BackgroundTasks tasks;

@@ -16,12 +16,17 @@ public record SiteRow(AllocationSite site, String other) {
         return site.function();
     }
 
+    /** The last two path elements of {@code file:line} (or the module), short enough for the table. */
     public String location() {
-        return site.location().isEmpty() ? site.module() : site.location();
+        String full = site.location().isEmpty() ? site.module() : site.location();
+        int last = full.lastIndexOf('/');
+        int before = last > 0 ? full.lastIndexOf('/', last - 1) : -1;
+        return before >= 0 ? full.substring(before + 1) : full;
     }
 
-    /** The site's heaviest stack, one frame a line, innermost first (the wrappers at the top). */
+    /** The site, then its heaviest stack, one frame a line, innermost first (the wrappers at the top). */
     public String stackText() {
-        return site.stack().stream().map(Frame::toString).collect(Collectors.joining("\n"));
+        return site.function() + " at " + (site.location().isEmpty() ? site.module() : site.location()) + "\n"
+                + site.stack().stream().map(f -> "    " + f).collect(Collectors.joining("\n"));
     }
 }

@@ -67,7 +67,7 @@ class AllocationsUiTest {
                 && r.site().heldBytes() > 5_000_000);
         assertThat(robot.lookup(".table-cell").queryAllAs(Labeled.class)).anyMatch(c -> "gone in B".equals(c.getText()));
         robot.interact(() -> view.tableA().getSelectionModel().select(0));
-        assertThat(model.a().stackProperty().get()).startsWith("cfl_sds_increase").contains("flb_http_server_session_ingest");
+        assertThat(model.a().stackProperty().get()).startsWith("flb_http_server_session_ingest at ").contains("    cfl_sds_increase (");
         assertThat(view.flameA().drawn).isGreaterThan(3);
     }
 
