@@ -6,7 +6,7 @@ import java.util.Locale;
  * heaptrack's byte notation: decimal units, as {@code heaptrack_print} prints them ({@code 0B}, {@code 168B},
  * {@code 72.70K} = 72,700 bytes, {@code 31.71M}, {@code 1.2G}).
  */
-final class ByteUnits {
+public final class ByteUnits {
     private ByteUnits() {
     }
 
@@ -33,7 +33,7 @@ final class ByteUnits {
     }
 
     /** Megabytes with one decimal ({@code 31.7 MB}), for tables. */
-    static String mb(double bytes) {
+    public static String mb(double bytes) {
         return Double.isNaN(bytes) ? "-" : String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 }

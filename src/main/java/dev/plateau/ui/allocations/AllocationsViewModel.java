@@ -167,7 +167,7 @@ public final class AllocationsViewModel {
     }
 
     static String mb(double bytes) {
-        return String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / 1e6);
+        return dev.plateau.allocations.ByteUnits.mb(bytes);
     }
 
     public Side a() {
