@@ -39,8 +39,12 @@ public class KeeperHeaptrackTest {
      * waits until it prints "ready", kills it and summarises into {@code runDir}. Skipped without heaptrack or gcc.
      */
     public static AllocationRun record(Path tmp, Path runDir) throws Exception {
+        return record(tmp, runDir, "-g");
+    }
+
+    private static AllocationRun record(Path tmp, Path runDir, String gccFlags) throws Exception {
         HeaptrackProfile profile = NativeTargets.heaptrack();
-        Path exe = NativeTargets.keeper(tmp);
+        Path exe = NativeTargets.keeper(tmp, gccFlags);
         Files.createDirectories(runDir);
         long start = System.currentTimeMillis();
         Process wrapper = new ProcessBuilder(profile.wrap(List.of(exe.toString(), "6", "12"), runDir))
@@ -62,6 +66,18 @@ public class KeeperHeaptrackTest {
             }
             wrapper.destroyForcibly();
         }
+    }
+
+    @Test
+    void finish_strippedBinary_printsAddressesAndSaysWhyNamesAreMissing(@TempDir Path tmp) throws Exception {
+        AllocationRun run = record(tmp, tmp.resolve("run"), "-s");
+
+        List<AllocationSite> held = run.top(At.END, 5, Wrappers.DEFAULT);
+        assertThat(held.get(0).function()).startsWith("0x");
+        assertThat(held.get(0).module()).endsWith("keeper");
+        assertThat(held.get(0).heldBytes()).isBetween(4_000_000L, 5_000_000L);
+        assertThat(run.namesNote(held)).contains("keeper has no symbol table").contains("stripped");
+        assertThat(SiteTable.sites(held, At.END)).contains(held.get(0).function());
     }
 
     @Test

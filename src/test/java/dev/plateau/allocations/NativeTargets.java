@@ -27,8 +27,8 @@ final class NativeTargets {
         }
     }
 
-    /** keeper.c compiled with {@code gcc -g -O0} into {@code dir}. */
-    static Path keeper(Path dir) throws IOException, InterruptedException {
+    /** keeper.c compiled with {@code gcc -O0} and {@code flags} ({@code -g}; {@code -s} strips it) into {@code dir}. */
+    static Path keeper(Path dir, String flags) throws IOException, InterruptedException {
         assumeTrue(HeaptrackProfile.onPath("gcc", System.getenv("PATH")).isPresent(),
                 "gcc is not installed: apt-get install gcc (.ci/run installs it)");
         Path src = dir.resolve("keeper.c");
@@ -36,7 +36,7 @@ final class NativeTargets {
             Files.copy(in, src);
         }
         Path exe = dir.resolve("keeper");
-        Process gcc = new ProcessBuilder("gcc", "-g", "-O0", "-o", exe.toString(), src.toString())
+        Process gcc = new ProcessBuilder("gcc", flags, "-O0", "-o", exe.toString(), src.toString())
                 .redirectErrorStream(true).start();
         String out = new String(gcc.getInputStream().readAllBytes());
         if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
