@@ -87,8 +87,8 @@ public final class AllocationRecorder {
             try (BurstRunner runner = new BurstRunner(new EventLog())) {
                 reports = play(runner);
                 settle();
-                progress.accept("SIGKILL to PID " + target.pid() + " with the connections still open (in "
-                        + HeaptrackProfile.FLUSH_WAIT.toSeconds() + " s, once heaptrack's last data is out)");
+                progress.accept("SIGKILL to PID " + target.pid() + " with the connections still open, once heaptrack's "
+                        + "last data is out (~3 s)");
                 if (profile == null) {
                     target.onExit().completeOnTimeout(target, HeaptrackProfile.FLUSH_WAIT.toMillis(),
                             java.util.concurrent.TimeUnit.MILLISECONDS).join();
@@ -99,8 +99,7 @@ public final class AllocationRecorder {
                     t.write(dir.resolve(HeapTimeline.FILE));
                     return new Result(dir, null, reports, t);
                 }
-                long killed = clock.millis() + HeaptrackProfile.FLUSH_WAIT.toMillis();
-                HeaptrackProfile.kill(target, launched.toHandle(), Duration.ofSeconds(120));
+                long killed = HeaptrackProfile.kill(target, launched.toHandle(), Duration.ofSeconds(120));
                 List<RssTrack.Point> points = rss.stop();
                 progress.accept("reading heaptrack's data");
                 AllocationRun run = profile.finish(dir, new HeaptrackProfile.Target(command, target.pid(), targetStart,

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * Process wrapper = new ProcessBuilder(profile.wrap(List.of("fluent-bit", "-i", "http"), runDir)).start();
  * ProcessHandle target = profile.awaitTarget(wrapper.toHandle(), Duration.ofSeconds(10));
  * ... play the load, keep the connections open ...
- * HeaptrackProfile.kill(target, wrapper.toHandle(), Duration.ofSeconds(60));
+ * long killedMs = HeaptrackProfile.kill(target, wrapper.toHandle(), Duration.ofSeconds(60));
  * AllocationRun run = profile.finish(runDir, new HeaptrackProfile.Target(...), rssPoints);
  * }</pre>
  */
@@ -136,25 +136,65 @@ public final class HeaptrackProfile {
     }
 
     /**
-     * How long {@link #kill} lets the target run before the SIGKILL. heaptrack's preloaded writer sends its data
-     * in {@code PIPE_BUF} (4 KiB) blocks and an idle target fills one with its 10 ms timestamp and RSS lines in
-     * about 3 s; a SIGKILL loses the block being filled, so without this wait the last allocations and frees
-     * before the kill would be missing. The data therefore ends up to ~3 s before the kill (idle time only).
+     * heaptrack's preloaded writer sends its data in {@code PIPE_BUF} (4 KiB) blocks, written when the next line
+     * no longer fits (so a block is at least {@value #BLOCK_MIN} bytes), and an idle target fills one with its 10 ms
+     * timestamp and RSS lines in about 3 s. A SIGKILL loses the block being filled, so {@link #kill} first waits
+     * until the target has written one more whole block (its {@code wchar} in {@code /proc/PID/io} grew by a block):
+     * that block holds everything up to the moment of the call.
      */
+    static final int BLOCK_MIN = 4096 - 21;
+    /** The wait when {@code /proc/PID/io} cannot be read: an idle target's block takes ~3 s. */
     public static final Duration FLUSH_WAIT = Duration.ofSeconds(4);
+    /** At most this long for the block (a target that is stopped or blocked writes nothing). */
+    static final Duration FLUSH_LIMIT = Duration.ofSeconds(20);
 
     /**
-     * Waits {@link #FLUSH_WAIT}, sends SIGKILL to the target and waits until the heaptrack script has written its
-     * file and exited. {@link IOException} if the script is still running after {@code timeout}.
+     * Waits until heaptrack's data up to now has left the target (see {@link #BLOCK_MIN}), sends SIGKILL to the
+     * target and waits until the heaptrack script has written its file and exited. Returns when the SIGKILL was
+     * sent (epoch ms). {@link IOException} if the script is still running after {@code timeout}.
      */
-    public static void kill(ProcessHandle target, ProcessHandle wrapper, Duration timeout) throws IOException, InterruptedException {
-        target.onExit().completeOnTimeout(target, FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+    public static long kill(ProcessHandle target, ProcessHandle wrapper, Duration timeout) throws IOException, InterruptedException {
+        awaitFlush(target);
+        long killed = System.currentTimeMillis();
         target.destroyForcibly();
         try {
             wrapper.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("heaptrack did not finish writing its data within " + timeout.toSeconds() + " s");
         }
+        return killed;
+    }
+
+    /** Blocks until the target wrote one more heaptrack block, or {@link #FLUSH_WAIT} when its I/O is not readable. */
+    private static void awaitFlush(ProcessHandle target) throws InterruptedException {
+        Path io = Path.of("/proc", Long.toString(target.pid()), "io");
+        long start = written(io);
+        if (start < 0) {
+            target.onExit().completeOnTimeout(target, FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+            return;
+        }
+        long deadline = System.nanoTime() + FLUSH_LIMIT.toNanos();
+        while (target.isAlive() && System.nanoTime() < deadline) {
+            long now = written(io);
+            if (now < 0 || now - start >= BLOCK_MIN) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** {@code wchar} of {@code /proc/PID/io}: bytes the process wrote, or -1. */
+    private static long written(Path io) {
+        try {
+            for (String line : Files.readAllLines(io)) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not readable (another user's process) or gone
+        }
+        return -1;
     }
 
     /** The raw data file heaptrack wrote into {@code runDir}. */

@@ -55,8 +55,7 @@ public class KeeperHeaptrackTest {
             assertThat(target.info().command().orElse("")).endsWith("keeper");
             RssTrack rss = RssTrack.start(target.pid(), Duration.ofMillis(50), Clock.systemUTC());
             await().atMost(Duration.ofSeconds(30)).until(() -> log(runDir).contains("ready"));
-            long killed = System.currentTimeMillis() + HeaptrackProfile.FLUSH_WAIT.toMillis();
-            HeaptrackProfile.kill(target, wrapper.toHandle(), Duration.ofSeconds(60));
+            long killed = HeaptrackProfile.kill(target, wrapper.toHandle(), Duration.ofSeconds(60));
             List<RssTrack.Point> points = rss.stop();
             return profile.finish(runDir, new HeaptrackProfile.Target(List.of(exe.toString(), "6", "12"), target.pid(),
                     start, start, killed), points);
