@@ -35,6 +35,8 @@ public final class HeaptrackProfile {
     /** Backtraces per section read from heaptrack_print: enough for the top sites, bounded for huge runs. */
     static final int BACKTRACES = 2000;
     static final String REPORT = "heaptrack.txt";
+    /** Sites (top held and top at the peak) whose bytes over time go to {@code sites.csv}. */
+    static final int SITE_SERIES = 5;
     static final String MASSIF = "heaptrack.massif";
 
     private final Path heaptrack;
@@ -208,7 +210,8 @@ public final class HeaptrackProfile {
     /**
      * Reads the data with heaptrack_print ({@code heaptrack.txt}: stacks held at the end, at the peak, by calls;
      * {@code heaptrack.massif}: the live heap over time), joins the heap with {@code rss}, writes
-     * {@code heap.csv} and {@code allocations.json}, and returns the loaded run.
+     * {@code heap.csv}, {@code sites.csv} (bytes over time of the top sites, from the raw data) and
+     * {@code allocations.json}, and returns the loaded run.
      */
     public AllocationRun finish(Path runDir, Target target, List<RssTrack.Point> rss) throws IOException, InterruptedException {
         Path raw = rawFile(runDir);
@@ -220,6 +223,12 @@ public final class HeaptrackProfile {
                 Massif.read(runDir.resolve(MASSIF)), rss);
         timeline.write(runDir.resolve(HeapTimeline.FILE));
         HeaptrackReport report = HeaptrackReport.read(runDir.resolve(REPORT));
+        SiteFolder folder = new SiteFolder(Wrappers.DEFAULT);
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        folder.top(report, At.END, SITE_SERIES).forEach(s -> keys.add(s.key()));
+        folder.top(report, At.PEAK, SITE_SERIES).forEach(s -> keys.add(s.key()));
+        SiteTimeline.write(raw, List.copyOf(keys), Wrappers.DEFAULT, 100, target.targetStartMs(), target.runStartMs(),
+                runDir.resolve(SiteTimeline.FILE));
         AllocationRun.writeMeta(runDir, target, raw.getFileName().toString(), report, timeline);
         return AllocationRun.load(runDir);
     }

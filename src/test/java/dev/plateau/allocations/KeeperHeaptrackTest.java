@@ -32,6 +32,14 @@ public class KeeperHeaptrackTest {
         assertThat(HeaptrackProfile.rawFile(run.dir()).getFileName().toString()).startsWith("heaptrack.keeper.");
         assertThat(run.timeline().rows()).isNotEmpty();
         assertThat(run.namesNote(held)).isEmpty();
+        List<String> series = Files.readAllLines(run.dir().resolve(SiteTimeline.FILE));
+        List<Long> keeping = series.stream().filter(l -> l.contains("keep_connection_buffer"))
+                .map(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).toList();
+        assertThat(keeping).hasSizeGreaterThan(3);
+        assertThat(keeping.get(keeping.size() - 1)).isEqualTo(6L * 12 * 64 * 1024);   // grows to what it keeps
+        assertThat(keeping.get(0)).isLessThan(keeping.get(keeping.size() - 1));
+        assertThat(series.stream().filter(l -> l.contains("handle_and_free")).reduce((a, b) -> b).orElseThrow())
+                .endsWith(",0");                                                           // freed every time
     }
 
     /**
