@@ -89,6 +89,26 @@ public final class SiteTimeline {
         }
     }
 
+    /** Reads {@code sites.csv} back: per site, {@code [elapsed_s, held_bytes]} points in time order. */
+    public static Map<String, List<double[]>> read(Path csv) throws IOException {
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(csv)) {
+            return out;
+        }
+        try (java.io.Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.builder().setReader(in)
+                     .setFormat(org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())
+                     .get()) {
+            for (org.apache.commons.csv.CSVRecord r : p) {
+                out.computeIfAbsent(r.get("site"), k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(r.get("elapsed_s")), Double.parseDouble(r.get("held_bytes"))});
+            }
+        } catch (NumberFormatException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IOException("corrupt file " + csv + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private static InputStream open(Path raw) throws IOException {
         InputStream in = Files.newInputStream(raw);
         return raw.toString().endsWith(".gz") ? new GZIPInputStream(in) : new ZstdInputStream(in);

@@ -4,9 +4,12 @@ import dev.plateau.allocations.At;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -38,6 +41,8 @@ public final class AllocationsView {
     @FXML private TextArea stackB;
     @FXML private FlameGraph flameA;
     @FXML private FlameGraph flameB;
+    @FXML private LineChart<Number, Number> chartA;
+    @FXML private LineChart<Number, Number> chartB;
 
     public AllocationsView(AllocationsViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -58,6 +63,8 @@ public final class AllocationsView {
         };
         bind(model.a(), runA, names, headlineA, tableA, stackA, flameA);
         bind(model.b(), runB, names, headlineB, tableB, stackB, flameB);
+        model.a().curvesProperty().addListener((obs, o, c) -> draw(chartA, c));
+        model.b().curvesProperty().addListener((obs, o, c) -> draw(chartB, c));
         atGroup.selectedToggleProperty().addListener((obs, o, t) -> model.atProperty().set(t == atPeak ? At.PEAK : At.END));
         status.textProperty().bind(model.statusProperty());
         model.refreshRuns();
@@ -74,7 +81,7 @@ public final class AllocationsView {
         });
         headline.textProperty().bind(side.headlineProperty());
         table.setItems(side.rows());
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 column("held at end", r -> AllocationsViewModel.mb(r.site().heldBytes()), 80),
                 column("at peak", r -> AllocationsViewModel.mb(r.site().peakBytes()), 75),
                 column("calls", r -> String.format(java.util.Locale.ROOT, "%,d", r.site().calls()), 60),
@@ -86,6 +93,21 @@ public final class AllocationsView {
         stack.textProperty().bind(side.stackProperty());
         side.flameProperty().addListener((obs, o, tree) -> flame.show(tree));
         side.selectedFunctionProperty().addListener((obs, o, f) -> flame.highlight(f));
+    }
+
+    /** RSS against live heap (the gap: freed memory the allocator kept) and the top held site, in MB over seconds. */
+    private static void draw(LineChart<Number, Number> chart, Curves c) {
+        chart.getData().setAll(List.of(series("RSS", c.rss()), series("live heap", c.heap()),
+                series(c.siteName().isEmpty() ? "top site" : c.siteName(), c.site())));
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        for (double[] p : points) {
+            s.getData().add(new XYChart.Data<>(p[0], p[1]));
+        }
+        return s;
     }
 
     private static TableColumn<SiteRow, String> column(String title, Function<SiteRow, String> value, double width) {

@@ -4,6 +4,7 @@ import dev.plateau.allocations.AllocationRun;
 import dev.plateau.allocations.AllocationSite;
 import dev.plateau.allocations.At;
 import dev.plateau.allocations.FlameTree;
+import dev.plateau.allocations.SiteTimeline;
 import dev.plateau.allocations.Wrappers;
 import dev.plateau.ui.BackgroundTasks;
 import java.io.IOException;
@@ -59,9 +60,12 @@ public final class AllocationsViewModel {
         private final ReadOnlyObjectWrapper<AllocationRun> run = new ReadOnlyObjectWrapper<>(this, "run");
         private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
         private final ReadOnlyObjectWrapper<FlameTree.Node> flame = new ReadOnlyObjectWrapper<>(this, "flame");
+        private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(this, "curves", Curves.EMPTY);
         private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "no run");
         private final ReadOnlyStringWrapper stack = new ReadOnlyStringWrapper(this, "stack", "");
         private final ReadOnlyStringWrapper selectedFunction = new ReadOnlyStringWrapper(this, "selectedFunction", "");
+
+        private volatile Curves loadedCurves = Curves.EMPTY;
 
         private Side(String name) {
             this.name = name;
@@ -72,10 +76,17 @@ public final class AllocationsViewModel {
             Task<AllocationRun> t = new Task<>() {
                 @Override
                 protected AllocationRun call() throws IOException {
-                    return AllocationRun.load(dir);
+                    AllocationRun r = AllocationRun.load(dir);
+                    List<AllocationSite> top = r.top(At.END, 1, Wrappers.DEFAULT);
+                    var series = SiteTimeline.read(dir.resolve(SiteTimeline.FILE));
+                    String key = top.isEmpty() ? "" : top.get(0).key();
+                    loadedCurves = Curves.of(r.timeline(), top.isEmpty() ? "" : top.get(0).function(),
+                            series.getOrDefault(key, List.of()));
+                    return r;
                 }
             };
             t.setOnSucceeded(e -> {
+                curves.set(loadedCurves);
                 run.set(t.getValue());
                 status.set("");
                 recompute();
@@ -99,6 +110,11 @@ public final class AllocationsViewModel {
 
         public ReadOnlyObjectProperty<FlameTree.Node> flameProperty() {
             return flame.getReadOnlyProperty();
+        }
+
+        /** RSS, live heap and the top held site over the run's time. */
+        public ReadOnlyObjectProperty<Curves> curvesProperty() {
+            return curves.getReadOnlyProperty();
         }
 
         public ReadOnlyStringProperty headlineProperty() {

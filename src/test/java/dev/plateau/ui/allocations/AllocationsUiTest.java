@@ -85,5 +85,11 @@ class AllocationsUiTest {
         assertThat(model.a().rows().get(0).function()).isEqualTo("keep_connection_buffer");
         assertThat(model.runs()).contains(dir);
         assertThat(model.a().headlineProperty().get()).contains("live heap").contains("of RSS");
+        Curves c = model.a().curvesProperty().get();
+        assertThat(c.siteName()).isEqualTo("keep_connection_buffer");
+        assertThat(c.rss()).isNotEmpty();
+        assertThat(c.heap()).isNotEmpty();
+        assertThat(c.site().get(c.site().size() - 1)[1]).isCloseTo(4.72, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(robot.lookup(".chart-series-line").queryAll()).hasSizeGreaterThanOrEqualTo(3);
     }
 }
