@@ -15,7 +15,7 @@ class ArchitectureTest {
     static final ArchRule coreHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("dev.plateau.collector..", "dev.plateau.telemetry..", "dev.plateau.load..",
                     "dev.plateau.runs..", "dev.plateau.cli..", "dev.plateau.events..", "dev.plateau.series..",
-                    "dev.plateau.targets..", "dev.plateau.fleet..")
+                    "dev.plateau.targets..", "dev.plateau.fleet..", "dev.plateau.allocations..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .allowEmptyShould(false);
 

@@ -150,6 +150,9 @@ public final class Console {
                 return new LogView(p.log());
             } else if (type == dev.plateau.ui.fleet.FleetView.class) {
                 return new dev.plateau.ui.fleet.FleetView(new dev.plateau.ui.fleet.FleetViewModel(tasks, options.runs()));
+            } else if (type == dev.plateau.ui.allocations.AllocationsView.class) {
+                return new dev.plateau.ui.allocations.AllocationsView(
+                        new dev.plateau.ui.allocations.AllocationsViewModel(options.runs(), tasks));
             }
             throw new IllegalArgumentException("no controller for " + type);
         });

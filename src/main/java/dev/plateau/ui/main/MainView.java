@@ -27,6 +27,7 @@ public final class MainView {
     @FXML private Tab compareTab;
     @FXML private Tab logTab;
     @FXML private Tab fleetTab;
+    @FXML private Tab allocationsTab;
     @FXML private RunBar runBarController;
     @FXML private LiveView liveViewController;
     @FXML private ConnectionsView connectionsViewController;
@@ -44,7 +45,8 @@ public final class MainView {
     @FXML
     private void initialize() {
         Map<Tab, Page> pages = Map.of(liveTab, Page.LIVE, connectionsTab, Page.CONNECTIONS, loadTab, Page.LOAD,
-                compareTab, Page.COMPARE, logTab, Page.LOG, fleetTab, Page.FLEET);
+                compareTab, Page.COMPARE, logTab, Page.LOG, fleetTab, Page.FLEET,
+                allocationsTab, Page.ALLOCATIONS);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> model.pageProperty().set(pages.get(tab)));
         model.pageProperty().addListener((obs, o, page) -> pages.forEach((tab, pg) -> {
             if (pg == page) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The tabs of the main window; only the shown one is refreshed. */
 public enum Page {
-    LIVE, CONNECTIONS, LOAD, COMPARE, LOG, FLEET;
+    LIVE, CONNECTIONS, LOAD, COMPARE, LOG, FLEET, ALLOCATIONS;
 
     /** The tab's title as the window shows it ("Live", "Connections", ...). */
     public String title() {
