@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * grew to: {@code java -jar target/plateau.jar collect} under small-request load grew to 330–410 MB and stayed there.
  *
  * <pre>{@code
- * TunedJvm.hintIfAbsent(System.err);      // prints once per process, only when the options are missing
+ * TunedJvm.hintIfAbsent(System.err);      // once per process, at a terminal, when the options are missing
  * List<String> jvm = TunedJvm.cli();       // e.g. for a child process: java + jvm + -cp ... Main collect
  * }</pre>
  */
@@ -54,18 +54,26 @@ public final class TunedJvm {
 
     /**
      * Prints, once per process, how to run with the tuned options when this JVM's input arguments lack them
-     * (e.g. {@code java -jar target/plateau.jar collect}); silent when a launcher started it.
+     * (e.g. {@code java -jar target/plateau.jar collect} typed at a terminal); silent when a launcher started it,
+     * and when the output is not a terminal (scripts and tests read the command's own lines only).
      */
     public static void hintIfAbsent(PrintStream err) {
-        List<String> wanted = cli();
-        if (wanted.isEmpty() || present(wanted, ManagementFactory.getRuntimeMXBean().getInputArguments())
-                || !HINTED.compareAndSet(false, true)) {
-            return;
+        String hint = hint(ManagementFactory.getRuntimeMXBean().getInputArguments(), System.console() != null);
+        if (hint != null && HINTED.compareAndSet(false, true)) {
+            err.println(hint);
+            err.flush();
         }
-        err.println("plateau: this JVM runs without Plateau's memory options (its heap grows toward a quarter of the"
+    }
+
+    /** The hint for a JVM started with {@code inputArguments}, or null when none is due. */
+    static String hint(List<String> inputArguments, boolean interactive) {
+        List<String> wanted = cli();
+        if (!interactive || wanted.isEmpty() || present(wanted, inputArguments)) {
+            return null;
+        }
+        return "plateau: this JVM runs without Plateau's memory options (its heap grows toward a quarter of the"
                 + " machine's RAM and is not given back); run it as: java " + String.join(" ", wanted) + " -jar "
-                + jarPath() + " ... — or install the app (README, Install)");
-        err.flush();
+                + jarPath() + " ... (or install the app: README, Install)";
     }
 
     /** A key that identifies an option regardless of its value: {@code -Xmx}, {@code -XX:MaxDirectMemorySize}, {@code -XX:UseSerialGC}. */

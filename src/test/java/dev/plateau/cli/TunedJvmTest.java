@@ -25,6 +25,13 @@ class TunedJvmTest {
     }
 
     @Test
+    void hint_namesTheOptionsAndTheJar_onlyAtATerminalWithoutThem() {
+        assertThat(TunedJvm.hint(List.of(), true)).contains("java " + String.join(" ", TunedJvm.cli()) + " -jar ");
+        assertThat(TunedJvm.hint(List.of(), false)).isNull();
+        assertThat(TunedJvm.hint(TunedJvm.cli(), true)).isNull();
+    }
+
+    @Test
     void key_dropsTheValueAndTheSwitchSign() {
         assertThat(TunedJvm.key("-Xmx64m")).isEqualTo("-Xmx");
         assertThat(TunedJvm.key("-Xms8m")).isEqualTo("-Xms");

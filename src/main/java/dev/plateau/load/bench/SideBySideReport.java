@@ -33,10 +33,11 @@ public final class SideBySideReport {
         row(out, rounds, "small: peak RSS (MB)", f -> f.smallPeak() / MB, 1);
         row(out, rounds, "small: RSS 1 s after (MB)", f -> f.rss1s() / MB, 1);
         row(out, rounds, "small: RSS after idling (MB)", f -> f.rssIdle() / MB, 1);
-        row(out, rounds, "large (" + largeBodyBytes / 1000 + " KB arrays): MB/s", SideBySide.Figures::largeMBps, 1);
+        row(out, rounds, "large (" + largeBodyBytes / 1000 + " KB arrays): MB/s answered 2xx", SideBySide.Figures::largeMBps, 1);
+        row(out, rounds, "large: requests not answered 2xx", f -> f.largeRejected(), 0);
         row(out, rounds, "large: peak RSS (MB)", f -> f.largePeak() / MB, 1);
         row(out, rounds, "h2c: req/s (h2load -c 8 -m 10)", SideBySide.Figures::h2Rps, 0);
-        row(out, rounds, "failed requests (non-2xx, socket errors)", f -> f.errors(), 0);
+        row(out, rounds, "small + h2c: requests not answered 2xx", f -> f.errors(), 0);
         out.append(System.lineSeparator()).append("targets (issue 17):").append(System.lineSeparator());
         for (String t : targets(rounds)) {
             out.append("  ").append(t).append(System.lineSeparator());
