@@ -36,9 +36,11 @@ if [ "$deb" = deb ]; then
     echo "build-dist.sh: fakeroot or dpkg-deb missing: no .deb (apt install fakeroot dpkg-dev)" >&2
     exit 0
   fi
-  # The desktop entry starts the console launcher, not the CLI that names the package
+  # deb/: a desktop entry for the console only (not the CLI that names the package), both launchers in /usr/bin
+  # gzip, not xz: the .deb builds in seconds instead of minutes (dpkg-deb reads this since 1.21.10)
+  export DPKG_DEB_COMPRESSOR_TYPE=gzip
   "$jdk/bin/jpackage" --type deb --app-image "$out/plateau" --name plateau --app-version "$app_version" \
-    --linux-shortcut --linux-menu-group "Development;System;Monitor" --linux-app-category devel \
+    --linux-shortcut --linux-app-category devel --linux-package-deps libgtk-3-0 \
     --resource-dir "$here/deb" --icon "$here/plateau.png" \
     --description "Memory console for log-ingestion pipelines" --vendor "Plateau" \
     --license-file "$here/../../LICENSE" --dest "$out"
