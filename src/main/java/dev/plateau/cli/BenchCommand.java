@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * plateau bench                                   # ~1-2 minutes on 2 cores
  * plateau bench --small-requests 200 --large-requests 20 --connections 4 --skip-wrk
  * plateau bench --memory --memory-connections 1000
+ * plateau bench --vs-fluent-bit [PATH]            # collect vs a real Fluent Bit, own processes (~2.5 min)
  * }</pre>
+ * With {@code --vs-fluent-bit} it runs {@link SideBySideCommand} instead: Plateau's {@code collect} (with the
+ * launcher's JVM options) and Fluent Bit side by side in separate processes.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the collector against a bare Netty baseline in the same JVM (and with wrk, if installed).")
@@ -70,8 +73,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Generated lines of the one request each idle connection carries for --memory (default: ${DEFAULT-VALUE}, about 1.65 MB: four 512K chunks, so shrink applies).")
     int memoryLines;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "Side by side with a real Fluent Bit:%n")
+    SideBySideCommand sideBySide;
+
     @Override
     public Integer call() {
+        if (sideBySide != null) {
+            return sideBySide.run(spec.commandLine());
+        }
         PrintWriter out = spec.commandLine().getOut();
         BenchPlan plan;
         IdleConnectionMemory idle;

@@ -79,6 +79,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             collector.start();
+            out.println(dev.plateau.collector.MemoryBudget.of(config).describe());
             startMonitor(collector);
         } catch (CollectorException e) {
             err.println("plateau collect: " + e.getMessage());

@@ -40,6 +40,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         dev.plateau.collector.NativeMemory.preferCleanerFreeDirectBuffers();
+        if (args.length > 0 && java.util.Set.of("collect", "soak", "burst", "console").contains(args[0])) {
+            TunedJvm.hintIfAbsent(System.err);
+        }
         System.exit(commandLine().execute(args));
     }
 }

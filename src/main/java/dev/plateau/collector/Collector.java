@@ -79,6 +79,7 @@ public final class Collector implements AutoCloseable {
             throw e;
         }
         running = true;
+        events.emit(EventKind.INFO, MemoryBudget.of(config).describe());
         events.emit(EventKind.LIFECYCLE, "listening on " + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 

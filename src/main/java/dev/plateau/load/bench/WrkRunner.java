@@ -41,16 +41,7 @@ public final class WrkRunner {
 
     /** True when an executable {@code wrk} is on the {@code PATH}. */
     public static boolean available() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
-                return true;
-            }
-        }
-        return false;
+        return Executables.onPath("wrk") != null;
     }
 
     /** Runs wrk against {@code target} for {@code duration}; throws {@link IllegalStateException} if wrk fails. */
