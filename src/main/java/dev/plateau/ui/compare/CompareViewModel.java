@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -229,7 +230,7 @@ public final class CompareViewModel {
 
     /** The verdict column's header: the threshold a slope must exceed to be "growing". */
     public String verdictHeader() {
-        return "verdict (growing > " + Units.bytes(trend.threshold()) + "/req or /s)";
+        return String.format(Locale.ROOT, "verdict (growing > %.0f B/req or B/s)", trend.threshold());
     }
 
     /** A list cell's text: label, start time, sample count. */
