@@ -220,6 +220,10 @@ public final class BurstHandle {
         BurstReport report = stats.report(System.nanoTime() - startNanos, cancelled);
         done = true;
         events.emit(EventKind.BURST_END, endMessage(report));
+        if (report.non2xx() > 0) {
+            events.emit(EventKind.WARNING, report.non2xx() + " of " + report.requests() + " requests answered non-2xx: "
+                    + String.join("; ", report.explainedFailures()));
+        }
         result.complete(report);
     }
 
