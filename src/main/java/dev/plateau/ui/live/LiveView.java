@@ -43,7 +43,7 @@ public final class LiveView {
         public void handle(long now) {
             if (pending == null || !drawChart(pending, nextChart++)) {
                 pending = null;
-              drawing = false;
+                drawing = false;
                 stop();
             }
         }
@@ -64,7 +64,7 @@ public final class LiveView {
         model.frameProperty().addListener((obs, old, frame) -> {
             pending = frame;
             nextChart = 0;
-          drawing = true;
+            drawing = true;
             stagger.start();
         });
         LiveFrame first = model.frameProperty().get();
@@ -82,6 +82,7 @@ public final class LiveView {
             case 3 -> encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
             case 4 -> {
                 drawBars(f.connections());
+                emptyAxis(f.connections().isEmpty(), f.chunkBytes());
                 String title = "Per connection: buffer now vs. high-water mark"
                         + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
                 if (!title.equals(connectionsChart.getTitle())) {
@@ -115,6 +116,20 @@ public final class LiveView {
         }
         capacity.getData().setAll(now);
         highWater.getData().setAll(hwm);
+    }
+
+    /** With no connection the bar axis shows one chunk (or 1 MB), not a 0–110 B range of nothing. */
+    private void emptyAxis(boolean empty, long chunkBytes) {
+        if (empty == !capacityAxis.isAutoRanging()) {
+            return;
+        }
+        capacityAxis.setAutoRanging(!empty);
+        if (empty) {
+            double top = chunkBytes > 0 ? chunkBytes : 1_000_000;
+            capacityAxis.setLowerBound(0);
+            capacityAxis.setUpperBound(top);
+            capacityAxis.setTickUnit(top / 4);
+        }
     }
 
     private static void setIfChanged(XYChart.Data<String, Number> d, long value) {
