@@ -109,7 +109,9 @@ class ConsoleSmokeUiTest {
         assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("watching pid " + parent);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             AtomicReference<Boolean> drawn = new AtomicReference<>(false);
-            robot.interact(() -> drawn.set(console.view().liveView().memoryChart().getData().stream()
+            robot.interact(() -> drawn.set(console.view().liveView().watchedChart().isVisible()
+                    && console.view().liveView().memoryChart().getData().stream().noneMatch(s -> s.getName().equals(LiveViewModel.WATCHED))
+                    && console.view().liveView().watchedChart().getData().stream()
                     .anyMatch(s -> s.getName().equals(LiveViewModel.WATCHED) && !s.getData().isEmpty()
                             && s.getData().get(s.getData().size() - 1).getYValue().longValue() > 1_000_000)));
             return drawn.get();

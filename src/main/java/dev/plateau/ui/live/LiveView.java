@@ -4,14 +4,18 @@ import dev.plateau.ui.common.TimeWindow;
 import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 
 /**
  * Controller of {@code LiveView.fxml}: binds the window selector and draws each new {@link LiveFrame}. A frame
@@ -27,6 +31,7 @@ public final class LiveView {
     @FXML private ComboBox<TimeWindow> windowChoice;
     @FXML private Node charts;
     @FXML private MarkedLineChart memoryChart;
+    @FXML private MarkedLineChart watchedChart;
     @FXML private MarkedLineChart buffersChart;
     @FXML private MarkedLineChart encoderChart;
     @FXML private MarkedLineChart encoderRateChart;
@@ -34,6 +39,8 @@ public final class LiveView {
     @FXML private NumberAxis capacityAxis;
     private final XYChart.Series<String, Number> capacity = new XYChart.Series<>();
     private final XYChart.Series<String, Number> highWater = new XYChart.Series<>();
+    private final ObjectProperty<ChartInteraction.TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
+    @FXML private Label zoomHint;
     private LiveFrame pending;
     private int nextChart;
     private boolean drawing;
@@ -55,6 +62,12 @@ public final class LiveView {
 
     @FXML
     private void initialize() {
+        for (MarkedLineChart c : List.of(memoryChart, watchedChart, buffersChart, encoderChart, encoderRateChart)) {
+            c.follow(zoom);
+        }
+        zoom.addListener((obs, o, z) -> zoomHint.setText(z == null ? "" : String.format(Locale.ROOT,
+                "zoomed to %s – %s (live data paused on the axis): double-click or Esc to follow the window again",
+                Units.elapsed(z.from()), Units.elapsed(z.to()))));
         windowChoice.getItems().setAll(TimeWindow.values());
         windowChoice.valueProperty().bindBidirectional(model.windowProperty());
         capacityAxis.setTickLabelFormatter(Units.bytesAxis());
@@ -76,7 +89,12 @@ public final class LiveView {
     /** Draws chart number {@code chart} (0–4) of frame {@code f}; false when there is no such chart. */
     private boolean drawChart(LiveFrame f, int chart) {
         switch (chart) {
-            case 0 -> memoryChart.show(f.xMin(), f.xMax(), f.memory(), f.markers());
+            case 0 -> {
+                memoryChart.show(f.xMin(), f.xMax(), f.memory(), f.markers());
+                watchedChart.setVisible(!f.watched().isEmpty());
+                watchedChart.setManaged(!f.watched().isEmpty());
+                watchedChart.show(f.xMin(), f.xMax(), f.watched(), f.markers());
+            }
             case 1 -> buffersChart.show(f.xMin(), f.xMax(), f.buffers(), f.markers());
             case 2 -> encoderChart.show(f.xMin(), f.xMax(), f.encoderBytes(), f.markers());
             case 3 -> encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
@@ -138,6 +156,15 @@ public final class LiveView {
         }
     }
 
+    /** The time range every time chart shows (null: follow the window). */
+    public void zoomTo(double from, double to) {
+        zoom.set(new ChartInteraction.TimeRange(from, to));
+    }
+
+    public void resetZoom() {
+        zoom.set(null);
+    }
+
     /** True while charts are still being brought up to the newest frame (FX thread). */
     public boolean drawing() {
         return drawing;
@@ -150,6 +177,10 @@ public final class LiveView {
 
     public MarkedLineChart memoryChart() {
         return memoryChart;
+    }
+
+    public MarkedLineChart watchedChart() {
+        return watchedChart;
     }
 
     public MarkedLineChart buffersChart() {

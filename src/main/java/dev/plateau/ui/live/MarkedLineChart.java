@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.NamedArg;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -33,6 +36,9 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final List<LiveFrame.Marker> markers = new ArrayList<>();
     private static final int LABEL_ROWS = 3;
     private static final double MIN_GAP_PX = 24;
+    private ObjectProperty<ChartInteraction.TimeRange> zoom;
+    private double frameMin;
+    private double frameMax = 60;
 
     /** For FXML: {@code <MarkedLineChart title="Memory" unit="bytes"/>}; any other unit is a count axis labelled with it. */
     public MarkedLineChart(@NamedArg("title") String title, @NamedArg(value = "unit", defaultValue = "bytes") String unit) {
@@ -72,13 +78,19 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         return x;
     }
 
+    /**
+     * Shares a zoomed time range with other charts (null = follow the live window) and turns on drag-to-zoom,
+     * scroll/←→ to pan, double-click/Esc to reset and the crosshair ({@link ChartInteraction}).
+     */
+    void follow(ObjectProperty<ChartInteraction.TimeRange> range) {
+        zoom = range;
+        ChartInteraction.attach(this, range);
+        range.addListener((obs, o, r) -> range(frameMin, frameMax));
+    }
+
     /** Replaces the data, the x range and the markers. Series are matched by name so colours stay stable. */
     public void show(double xMin, double xMax, List<LiveFrame.Line> data, List<LiveFrame.Marker> marks) {
-        NumberAxis x = (NumberAxis) getXAxis();
-        double step = niceTimeStep(xMax - xMin);
-        x.setLowerBound(Math.floor(xMin / step) * step);
-        x.setUpperBound(Math.ceil(xMax / step) * step);
-        x.setTickUnit(step);
+        range(xMin, xMax);
         while (getData().size() > data.size()) {
             getData().remove(getData().size() - 1);
         }
@@ -99,6 +111,30 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             update(series.getData(), line);
         }
         setMarkers(marks);
+    }
+
+    private void range(double xMin, double xMax) {
+        frameMin = xMin;
+        frameMax = xMax;
+        ChartInteraction.TimeRange z = zoom == null ? null : zoom.get();
+        double from = z == null ? xMin : z.from();
+        double to = z == null ? xMax : z.to();
+        NumberAxis x = (NumberAxis) getXAxis();
+        double step = Units.niceTimeStep(to - from);
+        x.setLowerBound(z == null ? Math.floor(from / step) * step : from);
+        x.setUpperBound(z == null ? Math.ceil(to / step) * step : to);
+        x.setTickUnit(step);
+    }
+
+    /** Nodes drawn over the plot (selection, crosshair). */
+    List<Node> overlay() {
+        return getPlotChildren();
+    }
+
+    /** How the y axis formats a value (for the crosshair). */
+    Function<Number, String> valueFormat() {
+        StringConverter<Number> f = ((NumberAxis) getYAxis()).getTickLabelFormatter();
+        return f == null ? String::valueOf : f::toString;
     }
 
     /**
@@ -128,17 +164,6 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             }
             data.addAll(more);
         }
-    }
-
-    /** Tick step for an elapsed-seconds range: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h ... ~6-10 ticks. */
-    public static double niceTimeStep(double range) {
-        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
-        for (double s : steps) {
-            if (range / s <= 10) {
-                return s;
-            }
-        }
-        return Math.ceil(range / 10 / 86400) * 86400;
     }
 
     public void setMarkers(List<LiveFrame.Marker> marks) {
