@@ -100,7 +100,6 @@ public final class LiveView {
             case 3 -> encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
             case 4 -> {
                 drawBars(f.connections());
-                emptyAxis(f.connections().isEmpty(), f.chunkBytes());
                 String title = "Per connection: buffer now vs. high-water mark"
                         + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
                 if (!title.equals(connectionsChart.getTitle())) {
@@ -134,20 +133,6 @@ public final class LiveView {
         }
         capacity.getData().setAll(now);
         highWater.getData().setAll(hwm);
-    }
-
-    /** With no connection the bar axis shows one chunk (or 1 MB), not a 0–110 B range of nothing. */
-    private void emptyAxis(boolean empty, long chunkBytes) {
-        if (empty == !capacityAxis.isAutoRanging()) {
-            return;
-        }
-        capacityAxis.setAutoRanging(!empty);
-        if (empty) {
-            double top = chunkBytes > 0 ? chunkBytes : 1_000_000;
-            capacityAxis.setLowerBound(0);
-            capacityAxis.setUpperBound(top);
-            capacityAxis.setTickUnit(top / 4);
-        }
     }
 
     private static void setIfChanged(XYChart.Data<String, Number> d, long value) {
