@@ -21,7 +21,9 @@ import javafx.scene.control.Label;
  * Controller of {@code LiveView.fxml}: binds the window selector and draws each new {@link LiveFrame}. A frame
  * touches five charts; they are brought up to it one per FX pulse ({@link #stagger}, five pulses ≈ 80 ms), so no
  * single pulse lays out and paints them all — that kept pulses over 16 ms in software rendering with an hour of
- * samples. A newer frame arriving meanwhile restarts the round with it.
+ * samples. A newer frame arriving meanwhile is drawn from the chart the round had reached, round-robin, so on a
+ * slow machine (frames faster than five pulses) every chart still gets its turn — restarting at the first chart
+ * left the per-connection bars never drawn.
  */
 public final class LiveView {
     public static final String CAPACITY = "buffer now";
@@ -41,18 +43,25 @@ public final class LiveView {
     private final XYChart.Series<String, Number> highWater = new XYChart.Series<>();
     private final ObjectProperty<ChartInteraction.TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
     @FXML private Label zoomHint;
+    private static final int CHARTS = 5;
     private LiveFrame pending;
     private int nextChart;
+    /** Charts still to bring up to {@link #pending}: a new frame resets it, not {@link #nextChart}. */
+    private int left;
     private boolean drawing;
     /** Runs at the start of a pulse while charts wait for the pending frame; stops when all five are drawn. */
     private final AnimationTimer stagger = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (pending == null || !drawChart(pending, nextChart++)) {
+            if (pending == null || left == 0) {
                 pending = null;
                 drawing = false;
                 stop();
+                return;
             }
+            drawChart(pending, nextChart);
+            nextChart = (nextChart + 1) % CHARTS;
+            left--;
         }
     };
 
@@ -76,7 +85,7 @@ public final class LiveView {
         connectionsChart.getData().addAll(List.of(capacity, highWater));
         model.frameProperty().addListener((obs, old, frame) -> {
             pending = frame;
-            nextChart = 0;
+            left = CHARTS;
             drawing = true;
             stagger.start();
         });
