@@ -230,7 +230,7 @@ public final class CompareViewModel {
 
     /** The verdict column's header: the threshold a slope must exceed to be "growing". */
     public String verdictHeader() {
-        return String.format(Locale.ROOT, "verdict (growing > %.0f B/req or B/s)", trend.threshold());
+        return String.format(Locale.ROOT, "verdict (> %.0f B/req or /s)", trend.threshold());
     }
 
     /** A list cell's text: label, start time, sample count. */

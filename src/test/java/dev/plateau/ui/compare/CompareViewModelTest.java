@@ -101,6 +101,6 @@ class CompareViewModelTest {
     @Test
     void verdictHeader_namesTheThreshold() {
         CompareViewModel vm = new CompareViewModel(new RunStore(runs), new BackgroundTasks(), new Trend(2048));
-        assertThat(vm.verdictHeader()).isEqualTo("verdict (growing > 2048 B/req or B/s)");
+        assertThat(vm.verdictHeader()).isEqualTo("verdict (> 2048 B/req or /s)");
     }
 }
