@@ -127,6 +127,21 @@ public final class BurstHandle {
         }
     }
 
+    /**
+     * Sends one request with {@code body} (JSON) on a connection this finished burst holds open; completes with
+     * the answer's status. Fails when the burst is still running or holds no open connection.
+     */
+    public CompletableFuture<Integer> oneMore(byte[] body) {
+        Channel ch = done ? kept.stream().filter(Channel::isActive).findFirst().orElse(null) : null;
+        if (ch == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(done
+                    ? "no held connection is open" : "the burst is still running"));
+        }
+        HttpHeaders h = new DefaultHttpHeaders().set(headers).set(HttpHeaderNames.CONTENT_TYPE, Payload.JSON)
+                .remove(HttpHeaderNames.CONTENT_ENCODING);
+        return HeldRequest.send(ch, path, h, body);
+    }
+
     /** Connections of this burst open right now: active, held and abandoned. */
     public int openConnections() {
         return open.size();
@@ -219,6 +234,10 @@ public final class BurstHandle {
         BurstReport report = stats.report(clock.getAsLong() - startNanos, cancelled);
         done = true;
         events.emit(EventKind.BURST_END, endMessage(report));
+        if (report.non2xx() > 0) {
+            events.emit(EventKind.WARNING, report.non2xx() + " of " + report.requests() + " requests answered non-2xx: "
+                    + String.join("; ", report.explainedFailures()));
+        }
         result.complete(report);
     }
 

@@ -1,6 +1,7 @@
 package dev.plateau.load;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * @param maxMs          slowest answered request, ms
  * @param statusCounts   answered requests by HTTP status (sorted, unmodifiable)
  * @param errors         failed requests by kind (sorted, unmodifiable) ({@code connect refused}, {@code connection reset}, {@code timeout}, {@code cancelled} ...)
+ * @param reasons        per non-2xx status, the answer's body (the target's reason, e.g. the limit it reached)
  * @param cancelled      the burst was cancelled before all requests completed
  */
 public record BurstReport(
@@ -46,11 +48,20 @@ public record BurstReport(
         double maxMs,
         Map<Integer, Long> statusCounts,
         Map<String, Long> errors,
+        Map<Integer, String> reasons,
         boolean cancelled) {
 
     public BurstReport {
         statusCounts = Collections.unmodifiableMap(new TreeMap<>(statusCounts));
         errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+        reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
+    }
+
+    /** Each non-2xx status with its count and reason: {@code 503 ×25: error: ingestion queue is full ...}. */
+    public List<String> explainedFailures() {
+        return statusCounts.entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() > 299)
+                .map(e -> e.getKey() + " ×" + e.getValue() + (reasons.containsKey(e.getKey()) ? ": " + reasons.get(e.getKey()) : ""))
+                .toList();
     }
 
     /** True when every request got a 2xx answer. */
@@ -69,6 +80,7 @@ public record BurstReport(
         line(sb, "Status codes", statusCounts.isEmpty() ? "none" : statusCounts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("  ")));
+        explainedFailures().forEach(f -> line(sb, "Non-2xx", f));
         line(sb, "Errors", errors.isEmpty() ? "none" : errors.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("  ")));
@@ -78,7 +90,8 @@ public record BurstReport(
     /** One line for event logs: {@code 1000 requests in 2.01 s, 497.5 req/s, p99 3.10 ms, failed 0}. */
     public String summary() {
         return fmt("%d requests in %.2f s, %.1f req/s, %.2f MB/s, p99 %.2f ms, non-2xx %d, failed %d",
-                requests, durationS, requestsPerSec, mbPerSec, p99Ms, non2xx, failed);
+                requests, durationS, requestsPerSec, mbPerSec, p99Ms, non2xx, failed)
+                + (non2xx > 0 ? " (" + String.join("; ", explainedFailures()) + ")" : "");
     }
 
     /** The most frequent error kind, or null when nothing failed. */

@@ -29,6 +29,7 @@ final class BurstStats {
     private final LongAdder bytesSent = new LongAdder();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<Integer, String> reasons = new ConcurrentHashMap<>();
     private final Recorder latencies = new Recorder(MAX_LATENCY_US, 3);
 
     void sent() {
@@ -47,6 +48,13 @@ final class BurstStats {
         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
         long us = Math.max(0, Math.min(MAX_LATENCY_US, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
         latencies.recordValue(us);
+    }
+
+    /** The first body seen for a non-2xx status is its reason. */
+    void reason(int status, String text) {
+        if (!text.isEmpty()) {
+            reasons.putIfAbsent(status, text);
+        }
     }
 
     void failed(String kind) {
@@ -75,7 +83,7 @@ final class BurstStats {
         return new BurstReport(seconds, ok + ko, ok, ko, non2xx.sum(), (ok + ko) / seconds,
                 bytesSent.sum() / 1e6 / seconds,
                 ms(h, 50), ms(h, 90), ms(h, 99), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0,
-                snapshot(statuses), snapshot(errors), cancelled);
+                snapshot(statuses), snapshot(errors), Map.copyOf(reasons), cancelled);
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -56,7 +56,7 @@ final class ConnectionSlot {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpClientCodec());
-                        ch.pipeline().addLast(new ResponseHandler(slot));
+                        ch.pipeline().addLast(HeldRequest.NAME, new ResponseHandler(slot));
                     }
                 });
     }
@@ -174,6 +174,10 @@ final class ConnectionSlot {
             ch.close();
         }
         complete(true, status, null);
+    }
+
+    void onReason(int status, String reason) {
+        burst.stats().reason(status, reason);
     }
 
     void onError(Channel ch, Throwable cause) {

@@ -83,6 +83,8 @@ public final class ScenarioPlayer {
     private TargetLauncher launcher;
     private String label;
     private Progress progress = (f, m) -> { };
+    private long startNanos = System.nanoTime();
+    private double lastFraction;
     private EventLog events = new EventLog();
 
     public ScenarioPlayer(Scenario scenario, Path runsRoot) {
@@ -211,6 +213,7 @@ public final class ScenarioPlayer {
     private List<BurstHandle> runBursts(BurstRunner runner, RunRig rig) throws InterruptedException {
         List<BurstHandle> handles = new ArrayList<>();
         long t0 = System.nanoTime();
+        startNanos = t0;
         for (ScenarioBurst b : scenario.bursts()) {
             long due = t0 + (long) (b.atS() * 1e9);
             while (System.nanoTime() < due && !isCancelled() && rig.fault() == null) {
@@ -255,14 +258,32 @@ public final class ScenarioPlayer {
         }
         String text = message != null ? message : String.format(Locale.ROOT, "bursts: %d/%d requests completed",
                 completed, planned);
-        progress.update(0.9 * Math.min(1.0, (double) completed / planned), text);
+        double byRequests = Math.min(1.0, (double) completed / planned);
+        double byTime = Math.min(1.0, (System.nanoTime() - startNanos) / 1e9 / burstPhaseS());
+        advance(burstShare() * (message != null ? byTime : Math.max(byRequests, Math.min(byTime, 0.5))), text);
+    }
+
+    /** The bursts' planned span (last start plus a second), the bar's measure of the burst phase. */
+    private double burstPhaseS() {
+        return scenario.bursts().stream().mapToDouble(ScenarioBurst::atS).max().orElse(0) + 1;
+    }
+
+    /** The bar's share for the bursts, in proportion to time: the settle phase gets the rest. */
+    private double burstShare() {
+        return burstPhaseS() / (burstPhaseS() + scenario.settleS());
+    }
+
+    /** Moves the bar forward only, in step with the text. */
+    private void advance(double fraction, String text) {
+        lastFraction = Math.max(lastFraction, Math.min(0.999, fraction));
+        progress.update(lastFraction, text);
     }
 
     private void settle(RunRig rig) throws InterruptedException {
         long end = System.nanoTime() + (long) (scenario.settleS() * 1e9);
         while (!isCancelled() && rig.fault() == null && System.nanoTime() < end) {
             double left = (end - System.nanoTime()) / 1e9;
-            progress.update(0.9 + 0.1 * (1 - left / Math.max(1e-9, scenario.settleS())),
+            advance(burstShare() + (1 - burstShare()) * (1 - left / Math.max(1e-9, scenario.settleS())),
                     String.format(Locale.ROOT, "settling: %.1f s left", left));
             cancelled.await(Math.min(100_000_000L, Math.max(0, end - System.nanoTime())), TimeUnit.NANOSECONDS);
         }

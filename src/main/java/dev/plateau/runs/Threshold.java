@@ -115,6 +115,11 @@ public record Threshold(double relative, double floorBytes, double bytesPerUnit)
                 : String.format(Locale.ROOT, "slope > %s B per unit of work", trim(bytesPerUnit));
     }
 
+    /** A column header's worth: {@code > 10% of level} or {@code > 2048 B/unit}. */
+    public String brief() {
+        return isRelative() ? "> " + trim(relative * 100) + "% of level" : "> " + trim(bytesPerUnit) + " B/unit";
+    }
+
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reopens its file after a failed write.
  */
 class BackpressureTest {
-    static final String QUEUE_FULL = "error: ingestion queue is full\n";
+    static final String QUEUE_FULL = "error: ingestion queue is full (mem_buf_limit ";
     static final Path DEV_FULL = Path.of("/dev/full");
     /** 20 records of about 200 bytes: a few KB of msgpack per request. */
     static final String BODY = "[" + String.join(",", Collections.nCopies(20,
@@ -45,7 +45,7 @@ class BackpressureTest {
                     }
                 }
                 assertThat(last.status()).as("queue reached its limit").isEqualTo(503);
-                assertThat(last.body()).isEqualTo(QUEUE_FULL);
+                assertThat(last.body()).startsWith(QUEUE_FULL);
                 assertThat(last.announcesClose()).as("503 keeps the connection").isFalse();
                 assertThat(c.collector().queueBytes()).as("queued bytes at the limit").isGreaterThanOrEqualTo(20_000);
 

@@ -1,6 +1,8 @@
 package dev.plateau.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static dev.plateau.ui.LiveFlowUiTest.fx;
 import static org.awaitility.Awaitility.await;
 
 import dev.plateau.events.EventKind;
@@ -12,6 +14,7 @@ import dev.plateau.ui.live.LiveViewModel;
 import dev.plateau.ui.live.MarkedLineChart;
 import dev.plateau.ui.main.CollectorViewModel;
 import dev.plateau.ui.main.Console;
+import dev.plateau.ui.main.Page;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +109,9 @@ class ConsoleSmokeUiTest {
         assertThat(robot.lookup("#watchStatus").queryAs(Label.class).getText()).isEqualTo("watching pid " + parent);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             AtomicReference<Boolean> drawn = new AtomicReference<>(false);
-            robot.interact(() -> drawn.set(console.view().liveView().memoryChart().getData().stream()
+            robot.interact(() -> drawn.set(console.view().liveView().watchedChart().isVisible()
+                    && console.view().liveView().memoryChart().getData().stream().noneMatch(s -> s.getName().equals(LiveViewModel.WATCHED))
+                    && console.view().liveView().watchedChart().getData().stream()
                     .anyMatch(s -> s.getName().equals(LiveViewModel.WATCHED) && !s.getData().isEmpty()
                             && s.getData().get(s.getData().size() - 1).getYValue().longValue() > 1_000_000)));
             return drawn.get();
@@ -154,16 +159,52 @@ class ConsoleSmokeUiTest {
     }
 
     @Test
-    void savePng_writesTheChartsAsAnImage(FxRobot robot) throws Exception {
+    void savePng_writesTheVisibleTabNowAtLeastAtWindowSize(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 2);
-        Path png = tmp.resolve("charts.png");
+        double windowWidth = fx(robot, () -> console.view().liveView().chartsNode().getScene().getWidth());
+        BufferedImage live = savePng(robot, tmp.resolve("charts.png"));
+        assertThat(live.getWidth()).isGreaterThanOrEqualTo((int) windowWidth);
+        assertThat(live.getHeight()).isGreaterThan(400);
+        assertThat(console.model().jobMessageProperty().get()).startsWith("saved ");
+
+        robot.interact(() -> console.model().pageProperty().set(Page.COMPARE));
+        assertThat(fx(robot, () -> console.view().visibleTab() == console.view().compareView().content())).isTrue();
+        BufferedImage compare = savePng(robot, tmp.resolve("compare.png"));
+        assertThat(compare.getWidth()).isGreaterThanOrEqualTo((int) windowWidth);
+        assertThat((double) compare.getHeight() / compare.getWidth())
+                .isNotCloseTo((double) live.getHeight() / live.getWidth(), offset(0.02));
+    }
+
+    private BufferedImage savePng(FxRobot robot, Path png) throws Exception {
         robot.interact(() -> console.view().savePngTo(png));
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(png) && Files.size(png) > 1000
                 && !console.model().jobRunningProperty().get());
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isGreaterThan(800);
-        assertThat(img.getHeight()).isGreaterThan(400);
-        assertThat(console.model().jobMessageProperty().get()).startsWith("saved ");
+        return ImageIO.read(png.toFile());
+    }
+
+    @Test
+    void closeMarkers_mergeIntoOneLabelListingThemAndNoLabelsOverlap(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rssPoints(robot) >= 3);
+        console.events().emit(EventKind.POLICY, "shrink on");
+        console.events().emit(EventKind.POLICY, "reinit on");
+        console.events().emit(EventKind.POLICY, "idle_timeout 5s");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            robot.interact(() -> {
+                MarkedLineChart chart = console.view().liveView().memoryChart();
+                List<Label> labels = chart.markerLabels();
+                boolean merged = labels.stream().anyMatch(l -> l.getText().equals("3 events")
+                        && l.getTooltip().getText().contains("reinit on") && l.getTooltip().getText().contains("idle_timeout 5s"));
+                boolean apart = true;
+                for (int i = 0; i < labels.size(); i++) {
+                    for (int j = i + 1; j < labels.size(); j++) {
+                        apart &= !labels.get(i).getBoundsInParent().intersects(labels.get(j).getBoundsInParent());
+                    }
+                }
+                ok.set(merged && apart);
+            });
+            return ok.get();
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.plateau.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.plateau.events.Event;
 import dev.plateau.runs.RunStats;
 import dev.plateau.runs.Verdict;
 import dev.plateau.ui.compare.CompareViewModel;
@@ -62,6 +63,9 @@ class ExperimentUiTest {
         assertThat(stats).extracting(RunStats::run).containsExactlyInAnyOrder("small-off", "small-on", "small-on-idle");
         assertThat(verdict(stats, "small-off")).isEqualTo(Verdict.GROWING);
         assertThat(verdict(stats, "small-on-idle")).isEqualTo(Verdict.PLATEAU);
+        // the runs' collectors and bursts keep their events in their runs: nothing lands on the Live charts
+        assertThat(console.events().all()).noneMatch(Event::isMarker)
+                .noneMatch(e -> e.message().startsWith("listening on"));
     }
 
     private static Verdict verdict(List<RunStats> stats, String run) {

@@ -10,6 +10,7 @@ import dev.plateau.ui.common.Errors;
 import dev.plateau.ui.common.Parsers;
 import dev.plateau.ui.common.ValidatedField;
 import dev.plateau.ui.load.LoadViewModel;
+import dev.plateau.ui.load.Preset;
 import dev.plateau.ui.main.AppOptions;
 import dev.plateau.ui.main.CollectorViewModel;
 import java.net.URI;
@@ -116,13 +117,33 @@ class ValidationTest {
     void presets_fillAValidForm() {
         LoadViewModel load = new LoadViewModel(spec -> null, new BackgroundTasks(), () -> null);
         assertThat(load.linesField().textProperty().get()).isEqualTo("1500");
-        for (LoadViewModel.Preset p : LoadViewModel.Preset.values()) {
+        for (Preset p : Preset.values()) {
             load.apply(p);
             assertThat(load.formErrorProperty().get()).as(p.toString()).isEmpty();
             var spec = load.spec(URI.create("http://127.0.0.1:1/"));
             assertThat(spec.requests()).isEqualTo(p.requests);
             assertThat(spec.abandon()).isEqualTo(p.abandon);
         }
+    }
+
+    @Test
+    void presets_stayUnderTheDefaultMemBufLimitSoNoneAnswers503() {
+        for (Preset p : Preset.values()) {
+            assertThat(p.staysUnderTheDefaultLimit()).as(p + " sends at most %.1f MB/s", p.bytesPerSecondAtMost() / 1e6).isTrue();
+        }
+    }
+
+    @Test
+    void balloon_holdsItsConnectionsAndEditingTheFormForgetsThePreset() {
+        LoadViewModel load = new LoadViewModel(spec -> null, new BackgroundTasks(), () -> null);
+        assertThat(load.presetProperty().get()).isEqualTo(Preset.BALLOON);
+        assertThat(load.spec(URI.create("http://127.0.0.1:1/")).hold()).isTrue();
+        load.requestsField().textProperty().set("7");
+        assertThat(load.presetProperty().get()).isNull();
+        load.presetProperty().set(Preset.LEAKY);
+        assertThat(load.requestsField().textProperty().get()).isEqualTo(Integer.toString(Preset.LEAKY.requests));
+        assertThat(load.holdProperty().get()).isFalse();
+        assertThat(load.presetProperty().get()).isEqualTo(Preset.LEAKY);
     }
 
     @Test

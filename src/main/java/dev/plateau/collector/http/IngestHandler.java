@@ -33,6 +33,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
     private enum BodyType { JSON, FORM }
 
     private final IngestContext context;
+    private final FullHttpResponse queueFull;
     private final CollectorConfig config;
     private LogEventEncoder encoder;
     /** The success answer has no {@code Connection} header of its own, so keep-alive answers may share its headers. */
@@ -43,6 +44,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
     public IngestHandler(IngestContext context) {
         this.context = context;
         this.config = context.config();
+        this.queueFull = Responses.queueFull(config.memBufLimit());
         this.sharedSuccess = !context.success().headers().contains(HttpHeaderNames.CONNECTION);
     }
 
@@ -112,7 +114,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
             return Responses.INVALID_METHOD;
         }
         if (context.queue().isFull()) {
-            return Responses.QUEUE_FULL;
+            return queueFull;
         }
         String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null) {

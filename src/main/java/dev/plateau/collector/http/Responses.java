@@ -1,6 +1,7 @@
 package dev.plateau.collector.http;
 
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Sizes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -29,7 +30,6 @@ public final class Responses {
     public static final FullHttpResponse UNSUPPORTED_ENCODING =
             error(HttpResponseStatus.BAD_REQUEST, "error: unsupported content encoding\n");
     public static final FullHttpResponse UNAUTHORIZED = error(HttpResponseStatus.UNAUTHORIZED, "error: unauthorized\n");
-    public static final FullHttpResponse QUEUE_FULL = error(HttpResponseStatus.SERVICE_UNAVAILABLE, "error: ingestion queue is full\n");
     /** Unparsable request line, bad {@code Content-Length}, invalid chunk size: Plateau answers before closing. */
     public static final FullHttpResponse INVALID_REQUEST = closing(HttpResponseStatus.BAD_REQUEST, "error: invalid request\n");
     public static final FullHttpResponse TOO_LARGE = closing(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "");
@@ -40,6 +40,12 @@ public final class Responses {
     public static final FullHttpResponse HEADER_TIMEOUT = closing(HttpResponseStatus.REQUEST_TIMEOUT, "");
 
     private Responses() {
+    }
+
+    /** The 503 of a full chunk queue; its body names the limit, so a load generator can say why. */
+    public static FullHttpResponse queueFull(long memBufLimit) {
+        return error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "error: ingestion queue is full (mem_buf_limit " + Sizes.formatSize(memBufLimit) + " reached)\n");
     }
 
     /** The success answer of a collector: {@code successful_response_code}, empty body, the {@code success_header}s. */

@@ -102,4 +102,15 @@ public final class Units {
             }
         };
     }
+
+    /** Tick step for an elapsed-seconds range: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h ... ~6-10 ticks. */
+    public static double niceTimeStep(double range) {
+        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
+        for (double s : steps) {
+            if (range / s <= 10) {
+                return s;
+            }
+        }
+        return Math.ceil(range / 10 / 86400) * 86400;
+    }
 }

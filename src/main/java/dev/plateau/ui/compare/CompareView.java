@@ -92,6 +92,15 @@ public final class CompareView {
             all.add(s);
         }
         overlayChart.getData().setAll(all);
+        double max = lines.stream().mapToDouble(l -> l.x().length == 0 ? 0 : l.x()[l.x().length - 1]).max().orElse(0);
+        boolean elapsed = model.alignmentProperty().get() == Alignment.ELAPSED && max > 0;
+        overlayX.setAutoRanging(!elapsed);
+        if (elapsed) {
+            double step = Units.niceTimeStep(max);
+            overlayX.setLowerBound(0);
+            overlayX.setUpperBound(Math.ceil(max / step) * step);
+            overlayX.setTickUnit(step);
+        }
         overlayChart.setTitle(model.metricProperty().get() + " — " + lines.size() + " run(s)");
     }
 

@@ -223,7 +223,7 @@ public final class CompareViewModel {
 
     /** The verdict column's header: the threshold a slope must exceed to be "growing". */
     public String verdictHeader() {
-        return "verdict (growing: " + trend.threshold().describe() + ")";
+        return "verdict (" + trend.threshold().brief() + ")";
     }
 
     /** A list cell's text: label, start time, sample count. */

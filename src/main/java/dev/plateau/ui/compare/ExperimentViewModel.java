@@ -1,6 +1,7 @@
 package dev.plateau.ui.compare;
 
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
@@ -36,7 +38,8 @@ import javafx.concurrent.Task;
  * The Before / After experiment: one scenario from {@code samples/scenarios/} played two or three times, each on a
  * fresh embedded collector through {@link ScenarioPlayer} — policies off (upstream), on (shrink + reinit), and
  * optionally on + idle timeout — in one background Task whose progress covers all runs. When it is done the
- * recorded runs are handed to {@code onDone} (the console selects them in the Compare tab and shows it).
+ * recorded runs are handed to {@code onDone} (the console selects them in the Compare tab and shows it). Each run
+ * keeps its own event log (its {@code events.csv}): the console's Live charts and Log show the live collector only.
  *
  * <pre>{@code
  * experiment.scenarioProperty().set(Path.of("samples/scenarios/small-before.json"));
@@ -164,7 +167,7 @@ public final class ExperimentViewModel {
                     int index = i;
                     String head = String.format(Locale.ROOT, "run %d/%d, %s: ", i + 1, plan.size(), v.description());
                     updateMessage(head + "starting a fresh collector ...");
-                    ScenarioPlayer p = new ScenarioPlayer(variant(base, v), runsRoot).events(events)
+                    ScenarioPlayer p = new ScenarioPlayer(variant(base, v), runsRoot)
                             .progress((fraction, text) -> {
                                 updateProgress(index + Math.max(0, Math.min(1, fraction)), plan.size());
                                 updateMessage(head + text);
@@ -193,6 +196,9 @@ public final class ExperimentViewModel {
         task.setOnSucceeded(e -> {
             done();
             message.set("done: " + task.getValue().size() + " runs recorded in " + runsRoot + " — compared in the Compare tab");
+            events.emit(EventKind.INFO, "experiment: " + task.getValue().size() + " runs recorded ("
+                    + task.getValue().stream().map(d -> d.getFileName().toString()).collect(Collectors.joining(", "))
+                    + "); their events are in each run's events.csv");
             onDone.accept(task.getValue());
         });
         task.setOnFailed(e -> {

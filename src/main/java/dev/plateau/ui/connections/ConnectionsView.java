@@ -27,6 +27,8 @@ public final class ConnectionsView {
     @FXML private TableView<ConnectionsViewModel.Row> connectionsTable;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> idColumn;
     @FXML private TableColumn<ConnectionsViewModel.Row, String> remoteColumn;
+    @FXML private TableColumn<ConnectionsViewModel.Row, String> protocolColumn;
+    @FXML private Label totals;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> ageColumn;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> requestsColumn;
     @FXML private TableColumn<ConnectionsViewModel.Row, Long> bytesColumn;
@@ -46,6 +48,8 @@ public final class ConnectionsView {
         connectionsTable.setItems(sorted);
         column(idColumn, ConnectionsViewModel.Row::id, n -> "#" + n);
         remoteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().remote()));
+        protocolColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().protocol()));
+        totals.textProperty().bind(model.totalsProperty());
         column(ageColumn, ConnectionsViewModel.Row::ageMillis, Units::age);
         column(requestsColumn, ConnectionsViewModel.Row::requests, n -> Units.count(n));
         column(bytesColumn, ConnectionsViewModel.Row::bytesIn, n -> Units.bytes(n));

@@ -4,20 +4,26 @@ import dev.plateau.ui.common.TimeWindow;
 import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 
 /**
  * Controller of {@code LiveView.fxml}: binds the window selector and draws each new {@link LiveFrame}. A frame
  * touches five charts; they are brought up to it one per FX pulse ({@link #stagger}, five pulses ≈ 80 ms), so no
  * single pulse lays out and paints them all — that kept pulses over 16 ms in software rendering with an hour of
- * samples. A newer frame arriving meanwhile restarts the round with it.
+ * samples. A newer frame arriving meanwhile is drawn from the chart the round had reached, round-robin, so on a
+ * slow machine (frames faster than five pulses) every chart still gets its turn — restarting at the first chart
+ * left the per-connection bars never drawn.
  */
 public final class LiveView {
     public static final String CAPACITY = "buffer now";
@@ -27,6 +33,7 @@ public final class LiveView {
     @FXML private ComboBox<TimeWindow> windowChoice;
     @FXML private Node charts;
     @FXML private MarkedLineChart memoryChart;
+    @FXML private MarkedLineChart watchedChart;
     @FXML private MarkedLineChart buffersChart;
     @FXML private MarkedLineChart encoderChart;
     @FXML private MarkedLineChart encoderRateChart;
@@ -34,18 +41,27 @@ public final class LiveView {
     @FXML private NumberAxis capacityAxis;
     private final XYChart.Series<String, Number> capacity = new XYChart.Series<>();
     private final XYChart.Series<String, Number> highWater = new XYChart.Series<>();
+    private final ObjectProperty<ChartInteraction.TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
+    @FXML private Label zoomHint;
+    private static final int CHARTS = 5;
     private LiveFrame pending;
     private int nextChart;
+    /** Charts still to bring up to {@link #pending}: a new frame resets it, not {@link #nextChart}. */
+    private int left;
     private boolean drawing;
     /** Runs at the start of a pulse while charts wait for the pending frame; stops when all five are drawn. */
     private final AnimationTimer stagger = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (pending == null || !drawChart(pending, nextChart++)) {
+            if (pending == null || left == 0) {
                 pending = null;
-              drawing = false;
+                drawing = false;
                 stop();
+                return;
             }
+            drawChart(pending, nextChart);
+            nextChart = (nextChart + 1) % CHARTS;
+            left--;
         }
     };
 
@@ -55,6 +71,12 @@ public final class LiveView {
 
     @FXML
     private void initialize() {
+        for (MarkedLineChart c : List.of(memoryChart, watchedChart, buffersChart, encoderChart, encoderRateChart)) {
+            c.follow(zoom);
+        }
+        zoom.addListener((obs, o, z) -> zoomHint.setText(z == null ? "" : String.format(Locale.ROOT,
+                "zoomed to %s – %s (live data paused on the axis): double-click or Esc to follow the window again",
+                Units.elapsed(z.from()), Units.elapsed(z.to()))));
         windowChoice.getItems().setAll(TimeWindow.values());
         windowChoice.valueProperty().bindBidirectional(model.windowProperty());
         capacityAxis.setTickLabelFormatter(Units.bytesAxis());
@@ -63,8 +85,8 @@ public final class LiveView {
         connectionsChart.getData().addAll(List.of(capacity, highWater));
         model.frameProperty().addListener((obs, old, frame) -> {
             pending = frame;
-            nextChart = 0;
-          drawing = true;
+            left = CHARTS;
+            drawing = true;
             stagger.start();
         });
         LiveFrame first = model.frameProperty().get();
@@ -76,7 +98,12 @@ public final class LiveView {
     /** Draws chart number {@code chart} (0–4) of frame {@code f}; false when there is no such chart. */
     private boolean drawChart(LiveFrame f, int chart) {
         switch (chart) {
-            case 0 -> memoryChart.show(f.xMin(), f.xMax(), f.memory(), f.markers());
+            case 0 -> {
+                memoryChart.show(f.xMin(), f.xMax(), f.memory(), f.markers());
+                watchedChart.setVisible(!f.watched().isEmpty());
+                watchedChart.setManaged(!f.watched().isEmpty());
+                watchedChart.show(f.xMin(), f.xMax(), f.watched(), f.markers());
+            }
             case 1 -> buffersChart.show(f.xMin(), f.xMax(), f.buffers(), f.markers());
             case 2 -> encoderChart.show(f.xMin(), f.xMax(), f.encoderBytes(), f.markers());
             case 3 -> encoderRateChart.show(f.xMin(), f.xMax(), f.encoderRate(), f.markers());
@@ -123,6 +150,15 @@ public final class LiveView {
         }
     }
 
+    /** The time range every time chart shows (null: follow the window). */
+    public void zoomTo(double from, double to) {
+        zoom.set(new ChartInteraction.TimeRange(from, to));
+    }
+
+    public void resetZoom() {
+        zoom.set(null);
+    }
+
     /** True while charts are still being brought up to the newest frame (FX thread). */
     public boolean drawing() {
         return drawing;
@@ -135,6 +171,10 @@ public final class LiveView {
 
     public MarkedLineChart memoryChart() {
         return memoryChart;
+    }
+
+    public MarkedLineChart watchedChart() {
+        return watchedChart;
     }
 
     public MarkedLineChart buffersChart() {

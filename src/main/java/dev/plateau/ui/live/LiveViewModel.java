@@ -146,16 +146,14 @@ public final class LiveViewModel {
         memory.add(c.line(RSS, c.rss, start));
         memory.add(c.line(HEAP, c.heap, start));
         memory.add(c.line(DIRECT, c.direct, start));
-        if (latest.watchedRssBytes() >= 0) {
-            memory.add(c.line(WATCHED, c.watched, start));
-        }
+        List<LiveFrame.Line> watched = latest.watchedRssBytes() >= 0 ? List.of(c.line(WATCHED, c.watched, start)) : List.of();
         List<LiveFrame.Line> buffers = List.of(
                 c.line(BUFFER_TOTAL, c.bufferTotal, start),
                 c.line(BUFFER_LARGEST, c.bufferLargest, start));
         List<LiveFrame.Line> encoder = List.of(c.line(ENCODER_RETAINED, c.encoderRetained, start));
         // the rate at sample i is over (i-1, i]: the window's first point has none
         List<LiveFrame.Line> rate = List.of(downsample(ENCODER_ALLOC_RATE, c.x, c.allocRate, Math.min(start + 1, n), n));
-        return new LiveFrame(xMin, xMax, memory, buffers, encoder, rate, bars(latest.connections()),
+        return new LiveFrame(xMin, xMax, memory, watched, buffers, encoder, rate, bars(latest.connections()),
                 markers(latest, xMin, xMax), chunkBytes.getAsLong());
     }
 

@@ -2,14 +2,20 @@ package dev.plateau.ui.live;
 
 import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.NamedArg;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
 
 /**
  * A time-series {@link LineChart} (x = elapsed seconds) with labelled vertical markers for policy switches,
@@ -28,13 +34,18 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final List<Line> lines = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<LiveFrame.Marker> markers = new ArrayList<>();
+    private static final int LABEL_ROWS = 3;
+    private static final double MIN_GAP_PX = 24;
+    private ObjectProperty<ChartInteraction.TimeRange> zoom;
+    private double frameMin;
+    private double frameMax = 60;
 
     /** For FXML: {@code <MarkedLineChart title="Memory" unit="bytes"/>}; any other unit is a count axis labelled with it. */
     public MarkedLineChart(@NamedArg("title") String title, @NamedArg(value = "unit", defaultValue = "bytes") String unit) {
         this(title, "bytes".equals(unit) ? BYTES_LABEL : unit, "bytes".equals(unit) ? Units.bytesAxis() : Units.countAxis());
     }
 
-    public MarkedLineChart(String title, String yLabel, javafx.util.StringConverter<Number> yFormat) {
+    public MarkedLineChart(String title, String yLabel, StringConverter<Number> yFormat) {
         super(timeAxis(), new NumberAxis());
         setTitle(title);
         setAnimated(false);
@@ -67,13 +78,19 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         return x;
     }
 
+    /**
+     * Shares a zoomed time range with other charts (null = follow the live window) and turns on drag-to-zoom,
+     * scroll/←→ to pan, double-click/Esc to reset and the crosshair ({@link ChartInteraction}).
+     */
+    void follow(ObjectProperty<ChartInteraction.TimeRange> range) {
+        zoom = range;
+        ChartInteraction.attach(this, range);
+        range.addListener((obs, o, r) -> range(frameMin, frameMax));
+    }
+
     /** Replaces the data, the x range and the markers. Series are matched by name so colours stay stable. */
     public void show(double xMin, double xMax, List<LiveFrame.Line> data, List<LiveFrame.Marker> marks) {
-        NumberAxis x = (NumberAxis) getXAxis();
-        double step = niceTimeStep(xMax - xMin);
-        x.setLowerBound(Math.floor(xMin / step) * step);
-        x.setUpperBound(Math.ceil(xMax / step) * step);
-        x.setTickUnit(step);
+        range(xMin, xMax);
         while (getData().size() > data.size()) {
             getData().remove(getData().size() - 1);
         }
@@ -94,6 +111,30 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             update(series.getData(), line);
         }
         setMarkers(marks);
+    }
+
+    private void range(double xMin, double xMax) {
+        frameMin = xMin;
+        frameMax = xMax;
+        ChartInteraction.TimeRange z = zoom == null ? null : zoom.get();
+        double from = z == null ? xMin : z.from();
+        double to = z == null ? xMax : z.to();
+        NumberAxis x = (NumberAxis) getXAxis();
+        double step = Units.niceTimeStep(to - from);
+        x.setLowerBound(z == null ? Math.floor(from / step) * step : from);
+        x.setUpperBound(z == null ? Math.ceil(to / step) * step : to);
+        x.setTickUnit(step);
+    }
+
+    /** Nodes drawn over the plot (selection, crosshair). */
+    List<Node> overlay() {
+        return getPlotChildren();
+    }
+
+    /** How the y axis formats a value (for the crosshair). */
+    Function<Number, String> valueFormat() {
+        StringConverter<Number> f = ((NumberAxis) getYAxis()).getTickLabelFormatter();
+        return f == null ? String::valueOf : f::toString;
     }
 
     /**
@@ -125,76 +166,104 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         }
     }
 
-    /** Tick step for an elapsed-seconds range: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h ... ~6-10 ticks. */
-    public static double niceTimeStep(double range) {
-        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
-        for (double s : steps) {
-            if (range / s <= 10) {
-                return s;
-            }
-        }
-        return Math.ceil(range / 10 / 86400) * 86400;
-    }
-
     public void setMarkers(List<LiveFrame.Marker> marks) {
         if (marks.equals(markers)) {
             return;
         }
-        getPlotChildren().removeAll(lines);
-        getPlotChildren().removeAll(labels);
-        lines.clear();
-        labels.clear();
         markers.clear();
         markers.addAll(marks);
-        for (LiveFrame.Marker m : marks) {
+        while (lines.size() < marks.size()) {
             Line line = new Line();
-            line.getStyleClass().addAll("chart-marker", "chart-marker-" + m.kind().name().toLowerCase());
             line.setManaged(false);
-            Label label = new Label(m.label());
-            label.setTooltip(new Tooltip(m.detail()));
-            label.getStyleClass().addAll("chart-marker-label", "chart-marker-label-" + m.kind().name().toLowerCase());
+            Label label = new Label();
+            label.setTooltip(new Tooltip());
             label.setManaged(false);
             lines.add(line);
             labels.add(label);
+            getPlotChildren().addAll(line, label);
         }
-        getPlotChildren().addAll(lines);
-        getPlotChildren().addAll(labels);
         requestChartLayout();
     }
 
     /** The marker lines currently drawn (for tests). */
     public List<Line> markerLines() {
-        return List.copyOf(lines);
+        return lines.stream().filter(Line::isVisible).toList();
     }
 
+    /** The marker labels currently drawn (for tests): one per group of close markers. */
     public List<Label> markerLabels() {
-        return List.copyOf(labels);
+        return labels.stream().filter(Label::isVisible).toList();
     }
 
+    /**
+     * Places one line and one label per group of close markers. Labels sit beside their line (right, or left at
+     * the right edge) in one of {@value #LABEL_ROWS} rows; when a label fits in no row without overlapping, the
+     * markers are grouped more coarsely and placed again, so labels never overlap and never leave their line.
+     */
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         double height = getYAxis().getHeight();
         double width = getXAxis().getWidth();
-        double lastLabelRight = Double.NEGATIVE_INFINITY;
-        int row = 0;
-        for (int i = 0; i < markers.size(); i++) {
-            double x = getXAxis().getDisplayPosition(markers.get(i).x());
+        List<MarkerGroups.Group> groups = List.of();
+        double[][] placed = null;
+        for (double gap = MIN_GAP_PX; gap < width * 2 && placed == null; gap *= 1.5) {
+            groups = MarkerGroups.group(markers, x -> getXAxis().getDisplayPosition(x), gap);
+            placed = place(groups, width);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            boolean used = placed != null && i < groups.size() && groups.get(i).px() >= 0 && groups.get(i).px() <= width;
+            lines.get(i).setVisible(used);
+            labels.get(i).setVisible(used);
+            if (!used) {
+                continue;
+            }
+            MarkerGroups.Group g = groups.get(i);
+            String kind = g.first().kind().name().toLowerCase(Locale.ROOT);
             Line line = lines.get(i);
-            line.setStartX(x);
-            line.setEndX(x);
+            line.getStyleClass().setAll("chart-marker", "chart-marker-" + kind);
+            line.setStartX(g.px());
+            line.setEndX(g.px());
             line.setStartY(0);
             line.setEndY(height);
             Label label = labels.get(i);
-            label.autosize();
-            double w = label.prefWidth(-1);
-            double lx = x + w + 4 > width ? Math.max(0, x - w - 3) : x + 3;
-            row = lx < lastLabelRight ? (row + 1) % 4 : 0;
-            label.resizeRelocate(lx, 2 + row * (label.prefHeight(-1) + 1), w, label.prefHeight(-1));
-            lastLabelRight = lx + w;
-            boolean visible = x >= 0 && x <= width;
-            line.setVisible(visible);
-            label.setVisible(visible);
+            label.getStyleClass().setAll("label", "chart-marker-label", "chart-marker-label-" + kind);
+            label.getTooltip().setText(g.detail());
+            label.resizeRelocate(placed[i][0], placed[i][1], placed[i][2], placed[i][3]);
         }
+    }
+
+    /** x, y, w, h of each group's label, or null when one does not fit beside its line in any row. */
+    private double[][] place(List<MarkerGroups.Group> groups, double width) {
+        double[][] out = new double[groups.size()][];
+        double[] rowRight = new double[LABEL_ROWS];
+        Arrays.fill(rowRight, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < groups.size(); i++) {
+            MarkerGroups.Group g = groups.get(i);
+            Label label = labels.get(i);
+            label.setText(g.label());
+            double w = label.prefWidth(-1);
+            double h = label.prefHeight(-1);
+            if (g.px() < 0 || g.px() > width) {
+                out[i] = new double[] {0, 0, w, h};
+                continue;
+            }
+            for (int row = 0; row < LABEL_ROWS && out[i] == null; row++) {
+                double right = g.px() + 3;
+                double left = g.px() - w - 3;
+                if (right + w <= width && right >= rowRight[row] + 4) {
+                    out[i] = new double[] {right, 2 + row * (h + 1), w, h};
+                } else if (left >= 0 && left >= rowRight[row] + 4) {
+                    out[i] = new double[] {left, 2 + row * (h + 1), w, h};
+                }
+                if (out[i] != null) {
+                    rowRight[row] = out[i][0] + w;
+                }
+            }
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.plateau.ui.load;
 
 import dev.plateau.load.BurstProgress;
 import dev.plateau.load.BurstSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +20,11 @@ public interface BurstService {
         return 0;
     }
 
+    /** Sends one small request on a connection a finished burst holds open; completes with its status. */
+    default CompletableFuture<Integer> oneMore() {
+        return CompletableFuture.failedFuture(new IllegalStateException("no burst holds a connection open"));
+    }
+
     /** A burst in flight. */
     interface Running {
         BurstProgress progress();
@@ -30,7 +36,7 @@ public interface BurstService {
 
     /** The figures the panel shows from a finished burst's report. */
     record Summary(double requestsPerSec, double p50Ms, double p99Ms, Map<Integer, Long> statusCounts,
-                   Map<String, Long> errors, String text) {
+                   Map<String, Long> errors, List<String> failures, String text) {
         public String oneLine() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(java.util.Locale.ROOT, "%.0f req/s   p50 %.1f ms   p99 %.1f ms   status ",
@@ -39,6 +45,9 @@ public interface BurstService {
                 b.append("none");
             }
             statusCounts.forEach((code, n) -> b.append(code).append('×').append(n).append(' '));
+            if (!failures.isEmpty()) {
+                b.append("  (").append(String.join("; ", failures)).append(") ");
+            }
             if (!errors.isEmpty()) {
                 b.append("  errors ");
                 errors.forEach((kind, n) -> b.append(kind).append('×').append(n).append(' '));

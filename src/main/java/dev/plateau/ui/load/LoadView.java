@@ -1,5 +1,6 @@
 package dev.plateau.ui.load;
 
+import dev.plateau.ui.common.FileDialogs;
 import dev.plateau.ui.common.Views;
 import java.io.File;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -16,7 +18,7 @@ import javafx.stage.FileChooser;
 /** Controller of {@code LoadView.fxml}: binds the burst form, the progress bar and the last report. */
 public final class LoadView {
     private final LoadViewModel model;
-    @FXML private ComboBox<LoadViewModel.Preset> presetChoice;
+    @FXML private ComboBox<Preset> presetChoice;
     @FXML private RadioButton embeddedTarget;
     @FXML private RadioButton urlTarget;
     @FXML private TextField urlField;
@@ -31,6 +33,7 @@ public final class LoadView {
     @FXML private Label connectionsError;
     @FXML private TextField reconnectField;
     @FXML private CheckBox abandonBox;
+    @FXML private CheckBox holdBox;
     @FXML private Label reconnectError;
     @FXML private TextField linesField;
     @FXML private Label linesError;
@@ -39,7 +42,8 @@ public final class LoadView {
     @FXML private CheckBox gzipBox;
     @FXML private Button fireButton;
     @FXML private Button cancelButton;
-    @FXML private Button closeAbandonedButton;
+    @FXML private Button closeHeldButton;
+    @FXML private Button oneMoreButton;
     @FXML private Label formError;
     @FXML private Label error;
     @FXML private ProgressBar progress;
@@ -52,8 +56,15 @@ public final class LoadView {
 
     @FXML
     private void initialize() {
-        presetChoice.getItems().setAll(LoadViewModel.Preset.values());
-        presetChoice.setOnAction(e -> model.apply(presetChoice.getValue()));
+        presetChoice.getItems().setAll(Preset.values());
+        presetChoice.valueProperty().bindBidirectional(model.presetProperty());
+        presetChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Preset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(p == null ? "custom (edited) — choose a preset to refill" : p.toString());
+            }
+        });
         embeddedTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.EMBEDDED);
         urlTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.URL);
         urlTarget.selectedProperty().addListener((obs, o, on) ->
@@ -69,6 +80,7 @@ public final class LoadView {
         Views.bind(reconnectField, model.reconnectEveryField(), reconnectError);
         Views.bind(linesField, model.linesField(), linesError);
         abandonBox.selectedProperty().bindBidirectional(model.abandonProperty());
+        holdBox.selectedProperty().bindBidirectional(model.holdProperty());
         gzipBox.selectedProperty().bindBidirectional(model.gzipProperty());
         linesField.disableProperty().bind(model.payloadFileProperty().isNotNull());
         clearFileButton.visibleProperty().bind(model.payloadFileProperty().isNotNull());
@@ -77,7 +89,8 @@ public final class LoadView {
         error.textProperty().bind(model.errorProperty());
         fireButton.disableProperty().bind(model.runningProperty().or(model.formErrorProperty().isNotEmpty()));
         cancelButton.disableProperty().bind(model.runningProperty().not());
-        closeAbandonedButton.disableProperty().bind(model.runningProperty());
+        closeHeldButton.disableProperty().bind(model.runningProperty());
+        oneMoreButton.disableProperty().bind(model.runningProperty());
         progress.progressProperty().bind(model.progressProperty());
         counters.textProperty().bind(model.countersProperty());
         report.textProperty().bind(model.lastReportProperty());
@@ -94,8 +107,13 @@ public final class LoadView {
     }
 
     @FXML
-    private void closeAbandoned() {
-        model.closeAbandoned();
+    private void closeHeld() {
+        model.closeHeld();
+    }
+
+    @FXML
+    private void oneMore() {
+        model.oneMore();
     }
 
     @FXML
@@ -105,14 +123,8 @@ public final class LoadView {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("JSON or form", "*.json", "*.txt", "*.form"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        File samples = new File("samples");
-        if (samples.isDirectory()) {
-            chooser.setInitialDirectory(samples);
-        }
-        File f = chooser.showOpenDialog(fireButton.getScene().getWindow());
-        if (f != null) {
-            model.payloadFileProperty().set(f.toPath());
-        }
+        chooser.setInitialDirectory(new File("samples"));
+        FileDialogs.file(fireButton.getScene().getWindow(), chooser, false, f -> model.payloadFileProperty().set(f.toPath()));
     }
 
     @FXML

@@ -9,6 +9,7 @@ import dev.plateau.ui.common.ValidatedField;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,37 +41,6 @@ public final class LoadViewModel {
     /** Aim at the embedded collector or at any URL (e.g. a real Fluent Bit). */
     public enum Target { EMBEDDED, URL }
 
-    /** Ready-made bursts; choosing one fills the form (the first is the form's initial content). */
-    public enum Preset {
-        BALLOON("Balloon: 4 connections, 1.6 MB bodies", 100, 100, 4, 0, false, 1500),
-        LEAKY("Leaky clients: reconnect every 5, abandon", 120, 50, 4, 5, true, 1500),
-        SEED("Seed case: 10 connections, 3.3 MB bodies", 300, 100, 10, 10, true, 3000),
-        SMALL("Small and fast: 1000 × 10 lines", 1000, 0, 4, 0, false, 10);
-
-        private final String label;
-        public final int requests;
-        final long delayMs;
-        final int connections;
-        final int reconnectEvery;
-        public final boolean abandon;
-        final int lines;
-
-        Preset(String label, int requests, long delayMs, int connections, int reconnectEvery, boolean abandon, int lines) {
-            this.label = label;
-            this.requests = requests;
-            this.delayMs = delayMs;
-            this.connections = connections;
-            this.reconnectEvery = reconnectEvery;
-            this.abandon = abandon;
-            this.lines = lines;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final BurstService bursts;
     private final BackgroundTasks tasks;
     private final Supplier<String> embeddedUrl;
@@ -82,6 +52,8 @@ public final class LoadViewModel {
     private final ValidatedField<Integer> connections = new ValidatedField<>("4", Parsers.intRange("connections", 1, 10_000));
     private final ValidatedField<Integer> reconnectEvery = new ValidatedField<>("0", Parsers.intRange("reconnect every", 0, 10_000_000));
     private final BooleanProperty abandon = new SimpleBooleanProperty(this, "abandon");
+    private final BooleanProperty hold = new SimpleBooleanProperty(this, "hold");
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ValidatedField<Integer> lines = new ValidatedField<>("100", Parsers.intRange("lines", 1, 1_000_000));
     private final ObjectProperty<Path> payloadFile = new SimpleObjectProperty<>(this, "payloadFile");
     private final BooleanProperty gzip = new SimpleBooleanProperty(this, "gzip");
@@ -92,6 +64,7 @@ public final class LoadViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private BurstService.Summary lastSummary;
+    private boolean applying;
     private Task<BurstService.Summary> task;
 
     public LoadViewModel(BurstService bursts, BackgroundTasks tasks, Supplier<String> embeddedUrl) {
@@ -104,15 +77,25 @@ public final class LoadViewModel {
         target.addListener((obs, o, n) -> checkForm());
         abandon.addListener((obs, o, n) -> checkForm());
         payloadFile.addListener((obs, o, n) -> checkForm());
-        apply(Preset.BALLOON);
+        for (ValidatedField<?> f : new ValidatedField<?>[] {requests, delayMs, rate, connections, reconnectEvery, lines}) {
+            f.textProperty().addListener((obs, o, n) -> forgetEditedPreset());
+        }
+        for (BooleanProperty b : List.of(abandon, hold, gzip)) {
+            b.addListener((obs, o, n) -> forgetEditedPreset());
+        }
+        payloadFile.addListener((obs, o, n) -> forgetEditedPreset());
+        preset.addListener((obs, o, p) -> apply(p));
+        preset.set(Preset.BALLOON);
         checkForm();
     }
 
-    /** Fills the form with a preset (payload file cleared, gzip off, rate 0). */
+    /** Fills the form with a preset (payload file cleared, gzip off, rate 0) and shows it as chosen. */
     public void apply(Preset p) {
-        if (p == null) {
+        if (p == null || applying) {
             return;
         }
+        applying = true;
+        preset.set(p);
         abandon.set(false);
         payloadFile.set(null);
         requests.textProperty().set(Integer.toString(p.requests));
@@ -122,7 +105,16 @@ public final class LoadViewModel {
         reconnectEvery.textProperty().set(Integer.toString(p.reconnectEvery));
         abandon.set(p.abandon);
         lines.textProperty().set(Integer.toString(p.lines));
+        hold.set(p.hold);
         gzip.set(false);
+        applying = false;
+    }
+
+    /** Once the form no longer says what the chosen preset says, no preset is shown as chosen. */
+    private void forgetEditedPreset() {
+        if (!applying) {
+            preset.set(null);
+        }
     }
 
     private void checkForm() {
@@ -148,7 +140,7 @@ public final class LoadViewModel {
     public BurstSpec spec(URI embedded) {
         URI to = target.get() == Target.URL ? url.value() : embedded;
         return new BurstSpec(to, requests.value(), Math.round(delayMs.value()), rate.value(), connections.value(),
-                reconnectEvery.value(), abandon.get(), false, payloadFile.get() == null ? lines.value() : 0,
+                reconnectEvery.value(), abandon.get(), hold.get(), payloadFile.get() == null ? lines.value() : 0,
                 payloadFile.get(), gzip.get(), null, Duration.ofSeconds(30));
     }
 
@@ -164,7 +156,7 @@ public final class LoadViewModel {
                 error.set("the embedded collector is not running — press Start in the toolbar, or choose a URL target");
                 return null;
             }
-          spec = spec(URI.create(embedded == null ? "http://127.0.0.1:1/" : embedded));
+            spec = spec(URI.create(embedded == null ? "http://127.0.0.1:1/" : embedded));
         } catch (IllegalStateException | IllegalArgumentException e) {
             error.set(e.getMessage());
             return null;
@@ -208,6 +200,8 @@ public final class LoadViewModel {
             lastReport.set(lastSummary.oneLine());
             if (lastSummary.statusCounts().isEmpty() && !lastSummary.errors().isEmpty()) {
                 error.set("no request was answered: " + String.join(", ", lastSummary.errors().keySet()));
+            } else if (!lastSummary.failures().isEmpty()) {
+                error.set("non-2xx answers: " + String.join("; ", lastSummary.failures()));
             }
         });
         task.setOnFailed(e -> {
@@ -245,11 +239,33 @@ public final class LoadViewModel {
         }
     }
 
-    /** Closes the connections earlier bursts abandoned (reconnect + abandon) so their buffers can go. */
-    public void closeAbandoned() {
+    /** Closes the connections earlier bursts held or abandoned (reconnect + abandon) so their buffers can go. */
+    public void closeHeld() {
         int n = bursts.closeHeld();
         error.set("");
-        counters.set(n == 0 ? "no abandoned connections were open" : "closed " + n + " abandoned connections");
+        counters.set(n == 0 ? "no held or abandoned connections were open" : "closed " + n + " held or abandoned connections");
+    }
+
+    /**
+     * Sends one small request (one log record) on a connection the last burst holds open: with Shrink on, the
+     * collector gives that connection's buffer back after it. Returns the task, or null when no burst holds one.
+     */
+    public Task<Integer> oneMore() {
+        if (running.get()) {
+            return null;
+        }
+        Task<Integer> one = new Task<>() {
+            @Override
+            protected Integer call() throws Exception {
+                return bursts.oneMore().get(30, TimeUnit.SECONDS);
+            }
+        };
+        one.setOnSucceeded(e -> {
+            error.set("");
+            counters.set("one more request on a held connection: " + one.getValue());
+        });
+        one.setOnFailed(e -> error.set("one more request: " + Errors.message(one.getException())));
+        return tasks.submit(one);
     }
 
     public BurstService.Summary lastSummary() {
@@ -286,6 +302,15 @@ public final class LoadViewModel {
 
     public BooleanProperty abandonProperty() {
         return abandon;
+    }
+
+    public BooleanProperty holdProperty() {
+        return hold;
+    }
+
+    /** The preset the form shows, or null once the form was edited. */
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
     }
 
     public ValidatedField<Integer> linesField() {

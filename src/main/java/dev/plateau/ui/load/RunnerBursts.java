@@ -5,6 +5,7 @@ import dev.plateau.load.BurstProgress;
 import dev.plateau.load.BurstReport;
 import dev.plateau.load.BurstRunner;
 import dev.plateau.load.BurstSpec;
+import dev.plateau.load.PayloadGenerator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,19 @@ public final class RunnerBursts implements BurstService {
         return open;
     }
 
+    @Override
+    public CompletableFuture<Integer> oneMore() {
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            BurstHandle h = handles.get(i);
+            if (h.result().isDone() && h.openConnections() > 0) {
+                return h.oneMore(PayloadGenerator.jsonArray(1, PayloadGenerator.DEFAULT_SEED));
+            }
+        }
+        return BurstService.super.oneMore();
+    }
+
     static Summary summary(BurstReport r) {
-        return new Summary(r.requestsPerSec(), r.p50Ms(), r.p99Ms(), r.statusCounts(), r.errors(), r.format());
+        return new Summary(r.requestsPerSec(), r.p50Ms(), r.p99Ms(), r.statusCounts(), r.errors(),
+                r.explainedFailures(), r.format());
     }
 }

@@ -3,9 +3,6 @@ package dev.plateau.ui.log;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.ui.common.Views;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,8 +17,6 @@ import javafx.util.StringConverter;
 
 /** Controller of {@code LogView.fxml}: the filtered event table, newest at the bottom. */
 public final class LogView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-
     private final LogViewModel model;
     @FXML private ComboBox<EventKind> kindChoice;
     @FXML private TextField textFilter;
@@ -53,7 +48,7 @@ public final class LogView {
         kindChoice.valueProperty().bindBidirectional(model.kindProperty());
         textFilter.textProperty().bindBidirectional(model.textProperty());
         logTable.setItems(model.filtered());
-        timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(TIME.format(Instant.ofEpochMilli(c.getValue().epochMillis()))));
+        timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(model.time(c.getValue())));
         kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         logTable.setRowFactory(t -> new TableRow<>() {
@@ -66,6 +61,9 @@ public final class LogView {
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> model.filtered().size() + " of " + model.events().size() + " events (newest " + LogViewModel.CAPACITY + " kept)",
                 model.filtered(), model.events()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(model::placeholder, model.events()));
+        logTable.setPlaceholder(placeholder);
         model.events().addListener((javafx.collections.ListChangeListener<Event>) ch -> {
             if (!logTable.getItems().isEmpty()) {
                 logTable.scrollTo(logTable.getItems().size() - 1);

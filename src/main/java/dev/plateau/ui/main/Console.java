@@ -73,10 +73,10 @@ public final class Console {
         runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndAdd(dir));
         ExperimentViewModel experiment = new ExperimentViewModel(options.scenarios(), options.runs(), events, tasks,
                 this::showCompared);
-        WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch);
+        WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch, events);
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events, () -> collector.current() == null ? 0
-                        : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events),
+                        : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events, latest),
                 new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
                 compare, experiment, runs, watch));
     }

@@ -75,6 +75,7 @@ public final class MainViewModel {
     /** One refresh: the status bar, the running burst, and the shown tab only. */
     public void tick() {
         parts.status().refresh();
+        parts.watch().refresh();
         switch (page.get()) {
             case LIVE -> parts.live().refresh();
             case CONNECTIONS -> parts.connections().refresh();

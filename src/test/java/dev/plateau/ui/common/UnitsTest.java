@@ -3,7 +3,6 @@ package dev.plateau.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plateau.ui.common.Units;
-import dev.plateau.ui.live.MarkedLineChart;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
@@ -53,10 +52,10 @@ class UnitsTest {
 
     @Test
     void niceTimeStep_givesAtMostTenTicks() {
-        assertThat(MarkedLineChart.niceTimeStep(10)).isEqualTo(1);
-        assertThat(MarkedLineChart.niceTimeStep(60)).isEqualTo(10);
-        assertThat(MarkedLineChart.niceTimeStep(300)).isEqualTo(30);
-        assertThat(MarkedLineChart.niceTimeStep(1800)).isEqualTo(300);
-        assertThat(MarkedLineChart.niceTimeStep(7 * 3600)).isEqualTo(3600);
+        assertThat(Units.niceTimeStep(10)).isEqualTo(1);
+        assertThat(Units.niceTimeStep(60)).isEqualTo(10);
+        assertThat(Units.niceTimeStep(300)).isEqualTo(30);
+        assertThat(Units.niceTimeStep(1800)).isEqualTo(300);
+        assertThat(Units.niceTimeStep(7 * 3600)).isEqualTo(3600);
     }
 }

@@ -133,7 +133,7 @@ class LiveViewModelTest {
         ring.add(watched);
         live.refresh();
         LiveFrame f = live.frameProperty().get();
-        assertThat(f.line(f.memory(), LiveViewModel.WATCHED).lastY()).isEqualTo(77_000_000);
+        assertThat(f.line(f.watched(), LiveViewModel.WATCHED).lastY()).isEqualTo(77_000_000);
     }
 
     @Test
