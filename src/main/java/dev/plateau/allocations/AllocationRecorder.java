@@ -118,7 +118,7 @@ public final class AllocationRecorder {
      * with the same whole-second boot time, so their difference is exact to a clock tick (10 ms) where each alone
      * may be a second off.
      */
-    private static long startOffsetMs(ProcessHandle launched, ProcessHandle target) {
+    static long startOffsetMs(ProcessHandle launched, ProcessHandle target) {
         var a = launched.info().startInstant();
         var b = target.info().startInstant();
         return a.isPresent() && b.isPresent() ? Math.max(0, b.get().toEpochMilli() - a.get().toEpochMilli()) : 0;
