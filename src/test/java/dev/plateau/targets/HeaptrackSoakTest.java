@@ -1,0 +1,99 @@
+package dev.plateau.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.plateau.allocations.HeaptrackMissingException;
+import dev.plateau.allocations.HeaptrackProfile;
+import dev.plateau.runs.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plateau soak --profile heaptrack} with real processes under real heaptrack: the Python sink of the target
+ * tests (the wiring: RSS of heaptrack's forked child, allocation data in the run folder, the sites table printed),
+ * and with a Fluent Bit binary the seed-like held scenario, whose top held site is in the HTTP server session path.
+ * Skipped with a message without heaptrack or without a Fluent Bit binary. heaptrack 1.4 stops recording Debian's
+ * python3.11 right after its start (about 80 calls, 0.0 s of data), so the sink proves the wiring, not the sites.
+ */
+class HeaptrackSoakTest {
+    @TempDir
+    Path runs;
+    @TempDir
+    Path scenarios;
+
+    @Test
+    void soak_profileHeaptrack_recordsAllocationsOfTheForkedTargetAndPrintsItsSites() throws IOException {
+        heaptrack();
+        Plateau plateau = new Plateau(runs);
+        int rc = plateau.run("soak", "--scenario", Plateau.scenario(scenarios, "sink-keep", 60, 40, 100).toString(),
+                "--quiet", "--profile", "heaptrack", "--target-command", "python3 '" + Plateau.sink() + "' {port} keep",
+                "--target-url", "http://127.0.0.1:{port}/");
+        System.out.print(plateau.out);
+
+        assertThat(rc).as(plateau.err.toString()).isZero();
+        Run run = plateau.onlyRun();
+        assertThat(run.dir().resolve("allocations.json")).isRegularFile();
+        assertThat(run.dir().resolve("heap.csv")).isRegularFile();
+        assertThat(HeaptrackProfile.rawFile(run.dir()).getFileName().toString()).startsWith("heaptrack.python3.");
+        long pid = run.meta().path("target").path("pid").asLong();
+        assertThat(Files.readString(run.dir().resolve("allocations.json"))).contains("\"target_pid\" : " + pid);
+        assertThat(run.meta().path("target").path("resolved_command").get(0).asText()).endsWith("heaptrack");
+        assertThat(plateau.out.toString()).contains("target_rss_bytes").contains("held at end").contains("live heap");
+        assertThat(java.util.Arrays.stream(run.column("target_rss_bytes")).max().orElse(0))
+                .as("RSS of python itself, not of heaptrack's shell script").isGreaterThan(8_000_000);
+    }
+
+    @Test
+    void soak_profileHeaptrackWithoutHeaptrack_isAOneLineErrorWithExit2() throws IOException {
+        Plateau plateau = new Plateau(runs);
+        String path = System.getenv("PATH");
+        // a scenario target asking for the profile, and heaptrack looked up on an empty PATH
+        Path scenario = scenarios.resolve("s.json");
+        Files.writeString(scenario, """
+                {"name": "s", "bursts": [{"requests": 1}],
+                 "target": {"command": "python3 -c pass", "url": "http://127.0.0.1:{port}/", "profile": "heaptrack"}}
+                """);
+        assertThat(dev.plateau.runs.Scenario.load(scenario).target().profile()).isEqualTo("heaptrack");
+        assertThat(path).isNotNull();
+        try {
+            HeaptrackProfile.locate("");
+        } catch (HeaptrackMissingException e) {
+            assertThat(e.getMessage()).contains("apt-get install heaptrack");
+        }
+        int rc = plateau.run("soak", "--scenario", scenario.toString(), "--quiet", "--profile", "valgrind");
+        assertThat(rc).isEqualTo(2);
+        assertThat(plateau.err.toString().strip()).doesNotContain("\n").contains("unknown 'valgrind'");
+        assertThat(new Plateau(runs).run("soak", "--scenario", Plateau.scenario(scenarios, "e", 1, 1, 1).toString(),
+                "--profile", "heaptrack")).isEqualTo(2);
+    }
+
+    @Test
+    void soak_profileHeaptrack_heldScenarioOnFluentBit_sessionPathIsTheTopHeldSite() throws IOException {
+        heaptrack();
+        Optional<Path> fb = Plateau.fluentBit();
+        assumeTrue(fb.isPresent(), "no Fluent Bit binary: set FLUENT_BIT=/path/to/fluent-bit (or put fluent-bit on PATH) to run this test");
+        Plateau plateau = new Plateau(runs);
+        int rc = plateau.run("soak", "--scenario", Path.of("samples", "scenarios", "fb-held.json").toString(),
+                "--quiet", "--profile", "heaptrack", "--ready-timeout", "30", "--target-command",
+                "'" + fb.get() + "' -i http -p listen=127.0.0.1 -p port={port} -p buffer_max_size=8M -o null -m '*'",
+                "--target-url", "http://127.0.0.1:{port}/");
+        System.out.print(plateau.out);
+
+        assertThat(rc).as(plateau.err.toString()).isZero();
+        String firstSite = plateau.out.toString().lines().filter(l -> l.matches("\\s*1\\s.*")).findFirst().orElseThrow();
+        assertThat(firstSite).containsAnyOf("cfl_sds_increase", "flb_http_server").contains("src/http_server/");
+    }
+
+    private static void heaptrack() {
+        try {
+            HeaptrackProfile.locate();
+        } catch (HeaptrackMissingException e) {
+            assumeTrue(false, e.getMessage() + " (.ci/run installs it)");
+        }
+    }
+}
