@@ -49,27 +49,37 @@ class HeaptrackSoakTest {
     }
 
     @Test
-    void soak_profileHeaptrackWithoutHeaptrack_isAOneLineErrorWithExit2() throws IOException {
-        Plateau plateau = new Plateau(runs);
-        String path = System.getenv("PATH");
-        // a scenario target asking for the profile, and heaptrack looked up on an empty PATH
+    void soak_scenarioTargetAsksForHeaptrackButNoneOnPath_isOneLineHowToInstallWithExit2() throws Exception {
         Path scenario = scenarios.resolve("s.json");
         Files.writeString(scenario, """
                 {"name": "s", "bursts": [{"requests": 1}],
                  "target": {"command": "python3 -c pass", "url": "http://127.0.0.1:{port}/", "profile": "heaptrack"}}
                 """);
-        assertThat(dev.plateau.runs.Scenario.load(scenario).target().profile()).isEqualTo("heaptrack");
-        assertThat(path).isNotNull();
-        try {
-            HeaptrackProfile.locate("");
-        } catch (HeaptrackMissingException e) {
-            assertThat(e.getMessage()).contains("apt-get install heaptrack");
-        }
-        int rc = plateau.run("soak", "--scenario", scenario.toString(), "--quiet", "--profile", "valgrind");
+        // Plateau as a separate JVM whose PATH holds no heaptrack
+        java.util.List<String> cmd = new java.util.ArrayList<>(TargetSpec.split(Plateau.javaCommand()));
+        cmd.addAll(java.util.List.of("soak", "--scenario", scenario.toString(), "--out", runs.toString(), "--quiet"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", scenarios.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).startsWith("plateau soak: heaptrack is not installed").contains("apt-get install heaptrack")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void soak_unknownProfileOrProfileWithoutTarget_exit2() throws IOException {
+        Plateau plateau = new Plateau(runs);
+        int rc = plateau.run("soak", "--scenario", Plateau.scenario(scenarios, "e", 1, 1, 1).toString(), "--quiet",
+                "--profile", "valgrind", "--target-command", "true", "--target-url", "http://127.0.0.1:{port}/");
         assertThat(rc).isEqualTo(2);
         assertThat(plateau.err.toString().strip()).doesNotContain("\n").contains("unknown 'valgrind'");
-        assertThat(new Plateau(runs).run("soak", "--scenario", Plateau.scenario(scenarios, "e", 1, 1, 1).toString(),
+        Plateau noTarget = new Plateau(runs);
+        assertThat(noTarget.run("soak", "--scenario", Plateau.scenario(scenarios, "e", 1, 1, 1).toString(),
                 "--profile", "heaptrack")).isEqualTo(2);
+        assertThat(noTarget.err.toString()).contains("--profile: needs a target command");
     }
 
     @Test
