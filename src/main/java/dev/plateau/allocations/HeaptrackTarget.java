@@ -22,7 +22,6 @@ import java.util.List;
  * }</pre>
  */
 public final class HeaptrackTarget implements TargetProfile {
-    static final Duration AWAIT_TARGET = Duration.ofSeconds(10);
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(120);
 
     private final HeaptrackProfile profile;
@@ -44,8 +43,8 @@ public final class HeaptrackTarget implements TargetProfile {
     }
 
     @Override
-    public ProcessHandle measured(ProcessHandle launched, Path runDir) throws IOException, InterruptedException {
-        ProcessHandle target = profile.awaitTarget(launched, AWAIT_TARGET);
+    public ProcessHandle measured(ProcessHandle launched, Path runDir, Duration timeout) throws IOException, InterruptedException {
+        ProcessHandle target = profile.awaitTarget(launched, timeout);
         targetStartMs = launchedMs + AllocationRecorder.startOffsetMs(launched, target);
         rss = RssTrack.start(target.pid(), AllocationRecorder.RSS_INTERVAL, clock);
         return target;

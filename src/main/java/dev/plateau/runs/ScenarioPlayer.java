@@ -194,7 +194,6 @@ public final class ScenarioPlayer {
             }
             recorder.summary(summaryJson(stats, reports));
             if (fault == null) {
-                progress.update(1.0, "ending the target with the connections open");
                 rig.endTarget();
             }
             if (fault != null) {

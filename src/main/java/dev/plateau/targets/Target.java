@@ -184,6 +184,7 @@ public final class Target implements AutoCloseable {
     public void end() throws IOException, InterruptedException {
         if (profile != null) {
             stopping = true;
+            events.emit(EventKind.LIFECYCLE, "target " + name() + " (pid " + pid() + "): ended by its profile, connections still open");
             profile.end(this, runDir);
         }
     }

@@ -80,7 +80,7 @@ public final class TargetLauncher {
             } catch (IOException e) {
                 throw new TargetFault("target command not found or not executable: " + command.get(0), runDir);
             }
-            target = new Target(p, measured(p, runDir), List.copyOf(command), url, metrics, events);
+            target = new Target(p, measured(p, runDir, spec), List.copyOf(command), url, metrics, events);
             try {
                 target.pumpOutput(runDir.resolve(Target.LOG_FILE));
             } catch (IOException e) {
@@ -99,13 +99,14 @@ public final class TargetLauncher {
         return target;
     }
 
-    private ProcessHandle measured(Process p, Path runDir) throws TargetFault, InterruptedException {
+    private ProcessHandle measured(Process p, Path runDir, TargetSpec spec) throws TargetFault, InterruptedException {
         if (profile == null) {
             return p.toHandle();
         }
         try {
-            return profile.measured(p.toHandle(), runDir);
+            return profile.measured(p.toHandle(), runDir, spec.readyTimeout());
         } catch (IOException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             throw new TargetFault(e.getMessage(), runDir);
         }

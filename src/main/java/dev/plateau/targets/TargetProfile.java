@@ -2,6 +2,7 @@ package dev.plateau.targets;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,8 +18,8 @@ public interface TargetProfile {
     /** The command to execute instead of {@code command} (templates resolved); its files go to {@code runDir}. */
     List<String> wrap(List<String> command, Path runDir);
 
-    /** The process to measure, RSS and signals included: {@code launched} or the child it forked. */
-    ProcessHandle measured(ProcessHandle launched, Path runDir) throws IOException, InterruptedException;
+    /** The process to measure, RSS and signals included: {@code launched} or the child it forks within {@code timeout}. */
+    ProcessHandle measured(ProcessHandle launched, Path runDir, Duration timeout) throws IOException, InterruptedException;
 
     /** Ends the target and summarises what it recorded into {@code runDir}; the run's samples are complete. */
     void end(Target target, Path runDir) throws IOException, InterruptedException;

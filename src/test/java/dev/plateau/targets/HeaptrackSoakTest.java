@@ -3,8 +3,11 @@ package dev.plateau.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.plateau.allocations.AllocationRun;
+import dev.plateau.allocations.At;
 import dev.plateau.allocations.HeaptrackMissingException;
 import dev.plateau.allocations.HeaptrackProfile;
+import dev.plateau.allocations.Wrappers;
 import dev.plateau.runs.Run;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code plateau soak --profile heaptrack} with real processes under real heaptrack: the Python sink of the target
  * tests (the wiring: RSS of heaptrack's forked child, allocation data in the run folder, the sites table printed),
  * and with a Fluent Bit binary the seed-like held scenario, whose top held site is in the HTTP server session path.
- * Skipped with a message without heaptrack or without a Fluent Bit binary. heaptrack 1.4 stops recording Debian's
- * python3.11 right after its start (about 80 calls, 0.0 s of data), so the sink proves the wiring, not the sites.
+ * Skipped with a message without heaptrack or without a Fluent Bit binary.
  */
 class HeaptrackSoakTest {
     @TempDir
@@ -30,8 +32,9 @@ class HeaptrackSoakTest {
     void soak_profileHeaptrack_recordsAllocationsOfTheForkedTargetAndPrintsItsSites() throws IOException {
         heaptrack();
         Plateau plateau = new Plateau(runs);
-        int rc = plateau.run("soak", "--scenario", Plateau.scenario(scenarios, "sink-keep", 60, 40, 100).toString(),
-                "--quiet", "--profile", "heaptrack", "--target-command", "python3 '" + Plateau.sink() + "' {port} keep",
+        int rc = plateau.run("soak", "--scenario", Plateau.scenario(scenarios, "sink-keep", 60, 40, 1000).toString(),
+                "--quiet", "--profile", "heaptrack", "--ready-timeout", "60",
+                "--target-command", "'" + python() + "' '" + Plateau.sink() + "' {port} keep",
                 "--target-url", "http://127.0.0.1:{port}/");
         System.out.print(plateau.out);
 
@@ -46,6 +49,14 @@ class HeaptrackSoakTest {
         assertThat(plateau.out.toString()).contains("target_rss_bytes").contains("held at end").contains("live heap");
         assertThat(java.util.Arrays.stream(run.column("target_rss_bytes")).max().orElse(0))
                 .as("RSS of python itself, not of heaptrack's shell script").isGreaterThan(8_000_000);
+        assertThat(AllocationRun.load(run.dir()).top(At.END, 1, Wrappers.DEFAULT).get(0).heldBytes())
+                .as("the kept bodies (60 × ~100 KB), held when the sink was killed").isGreaterThan(3_000_000L);
+    }
+
+    /** The python3 binary itself: a launcher script in front of it (pyenv's shim) would be what heaptrack sees. */
+    private static String python() throws IOException {
+        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+        return new String(p.getInputStream().readAllBytes()).strip();
     }
 
     @Test
