@@ -60,6 +60,27 @@ class HeaptrackSoakTest {
     }
 
     @Test
+    void experiment_profileHeaptrack_eachVariantHasItsSites_keepHoldsTheBodiesDropDoesNot() throws IOException {
+        heaptrack();
+        Plateau plateau = new Plateau(runs);
+        String sink = "'" + python() + "' '" + Plateau.sink() + "' {port} ";
+        int rc = plateau.run("experiment", "--scenario", Plateau.scenario(scenarios, "sink", 40, 40, 1000).toString(),
+                "--profile", "heaptrack", "--ready-timeout", "60", "--variant", "keep=" + sink + "keep",
+                "--variant", "drop=" + sink + "drop", "--target-url", "http://127.0.0.1:{port}/");
+        System.out.print(plateau.out);
+
+        assertThat(rc).as(plateau.err.toString()).isZero();
+        java.util.Map<String, Long> held = new java.util.HashMap<>();
+        for (dev.plateau.runs.RunInfo info : new dev.plateau.runs.RunStore(runs).list()) {
+            AllocationRun a = AllocationRun.load(info.dir());
+            held.put(info.dir().getFileName().toString().replaceAll(".*-", ""), a.report().leakedBytes());
+        }
+        assertThat(held).containsOnlyKeys("keep", "drop");
+        assertThat(held.get("keep")).isGreaterThan(2_000_000L).isGreaterThan(3 * held.get("drop"));
+        assertThat(plateau.out.toString().split("held at end", -1)).hasSize(3);
+    }
+
+    @Test
     void soak_scenarioTargetAsksForHeaptrackButNoneOnPath_isOneLineHowToInstallWithExit2() throws Exception {
         Path scenario = scenarios.resolve("s.json");
         Files.writeString(scenario, """
