@@ -22,7 +22,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One profiled run of a command, standalone (until {@code soak --profile heaptrack} launches targets itself):
+ * One profiled run of a command, standalone ({@code plateau allocations record}; {@code soak --profile heaptrack}
+ * does the same through the run machinery, with a verdict, see {@link HeaptrackTarget}):
  * starts the command under heaptrack, waits until it accepts connections on its port, plays a scenario's bursts
  * at {@code http://127.0.0.1:PORT/}, waits the settle time with the held and abandoned connections still open,
  * sends the target SIGKILL, and summarises into the run folder ({@link HeaptrackProfile#finish}). The target's
@@ -118,7 +119,7 @@ public final class AllocationRecorder {
      * with the same whole-second boot time, so their difference is exact to a clock tick (10 ms) where each alone
      * may be a second off.
      */
-    private static long startOffsetMs(ProcessHandle launched, ProcessHandle target) {
+    static long startOffsetMs(ProcessHandle launched, ProcessHandle target) {
         var a = launched.info().startInstant();
         var b = target.info().startInstant();
         return a.isPresent() && b.isPresent() ? Math.max(0, b.get().toEpochMilli() - a.get().toEpochMilli()) : 0;

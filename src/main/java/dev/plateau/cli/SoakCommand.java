@@ -7,6 +7,7 @@ import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
 import dev.plateau.runs.Verdict;
 import dev.plateau.targets.TargetFault;
+import dev.plateau.targets.TargetSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * plateau soak --scenario samples/scenarios/seed-before.json --out runs/ --fail-on-growth
+ * plateau soak --scenario samples/scenarios/fb-held.json --profile heaptrack --target-command "fluent-bit …"
  * </pre>
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
@@ -48,12 +50,15 @@ public final class SoakCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         ScenarioPlayer player;
         Scenario sc;
+        boolean profiled;
         try {
             sc = Scenario.load(play.scenario);
             player = new ScenarioPlayer(sc, play.out).trend(play.trend()).work(target.work());
-            if (target.spec() != null) {
-                player.target(target.spec());
+            TargetSpec t = target.spec(sc);
+            if (t != null) {
+                player.target(t);
             }
+            profiled = Profiling.install(player, t);
             if (play.metrics != null && !play.metrics.isEmpty()) {
                 player.metrics(play.metrics);
             }
@@ -89,6 +94,15 @@ public final class SoakCommand implements Callable<Integer> {
         outw.println("run " + result.run().dir() + (result.cancelled() ? " (cancelled)" : ""));
         outw.print(table(result.stats()));
         result.reports().forEach(r -> outw.println("burst: " + r.summary()));
+        if (profiled) {
+            try {
+                Profiling.printSites(outw, result.run().dir());
+            } catch (IOException e) {
+                outw.flush();
+                err.println("plateau soak: " + e.getMessage());
+                return 3;
+            }
+        }
         outw.flush();
         return play.failOnGrowth && result.anyGrowing() ? 1 : 0;
     }

@@ -1,5 +1,6 @@
 package dev.plateau.cli;
 
+import dev.plateau.runs.Scenario;
 import dev.plateau.runs.Work;
 import dev.plateau.targets.TargetSpec;
 import java.time.Duration;
@@ -29,6 +30,11 @@ final class TargetOptions {
             description = "Seconds to wait until the target URL accepts connections (default: ${DEFAULT-VALUE}).")
     double readyTimeoutS;
 
+    @Option(names = "--profile", paramLabel = "heaptrack",
+            description = "Run the launched target under a profiler: heaptrack (allocation sites still held at the end of the run, "
+                    + "with the connections open; printed after the verdict, stored in the run folder).")
+    String profile;
+
     @Mixin
     WorkOptions work = new WorkOptions();
 
@@ -48,7 +54,19 @@ final class TargetOptions {
         if (!(readyTimeoutS > 0)) {
             throw new IllegalArgumentException("--ready-timeout: must be > 0 seconds, was " + readyTimeoutS);
         }
-        return new TargetSpec(cmd, pid, url, metrics, Duration.ofMillis((long) (readyTimeoutS * 1000)));
+        return new TargetSpec(cmd, pid, url, metrics, Duration.ofMillis((long) (readyTimeoutS * 1000)), profile);
+    }
+
+    /** The flags' target, else the scenario's ({@code --profile} applied), or {@code null} for the embedded collector. */
+    TargetSpec spec(Scenario scenario) {
+        TargetSpec s = spec();
+        if (s == null && scenario.target() != null) {
+            s = scenario.target().withProfile(profile);
+        }
+        if (s == null && profile != null) {
+            throw new IllegalArgumentException("--profile: needs a target command (--target-command, or a scenario's target)");
+        }
+        return s;
     }
 
     Work work() {

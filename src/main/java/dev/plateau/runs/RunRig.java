@@ -116,6 +116,13 @@ final class RunRig implements AutoCloseable {
         return f != null ? f : series.fault();
     }
 
+    /** Ends a profiled target (its profile summarises into the run folder) while the connections are still open. */
+    void endTarget() throws java.io.IOException, InterruptedException {
+        if (target != null) {
+            target.end();
+        }
+    }
+
     /** {@code run.json}'s {@code target}: {@code embedded}, or the spec with the PID and resolved URLs. */
     Map<String, Object> describe(TargetSpec spec) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -195,6 +195,9 @@ public final class ScenarioPlayer {
                 }
             }
             recorder.summary(summaryJson(stats, reports));
+            if (fault == null) {
+                rig.endTarget();
+            }
             if (fault != null) {
                 recorder.fault(fault).finish();
                 throw new TargetFault(fault, dir);

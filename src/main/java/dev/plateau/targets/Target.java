@@ -40,6 +40,8 @@ public final class Target implements AutoCloseable {
     private volatile boolean stopping;
     private volatile String fault;
     private Thread pump;
+    private TargetProfile profile;
+    private Path runDir;
     private final Thread killOnExit;
 
     Target(Process process, ProcessHandle handle, List<String> command, URI url, URI metrics, EventLog events) {
@@ -50,7 +52,10 @@ public final class Target implements AutoCloseable {
         this.metrics = metrics;
         this.events = events;
         // a JVM that exits (Ctrl-C, SIGTERM) before close() must not leave a launched target running
-        this.killOnExit = process == null ? null : new Thread(process::destroyForcibly, "plateau-target-kill");
+        this.killOnExit = process == null ? null : new Thread(() -> {
+            handle.destroyForcibly();
+            process.destroyForcibly();
+        }, "plateau-target-kill");
         if (killOnExit != null) {
             Runtime.getRuntime().addShutdownHook(killOnExit);
         }
@@ -166,6 +171,29 @@ public final class Target implements AutoCloseable {
         return fault;
     }
 
+    void profile(TargetProfile p, Path dir) {
+        this.profile = p;
+        this.runDir = dir;
+    }
+
+    /**
+     * Ends a profiled target at the end of the run, before the connections close and before {@link #close()}: its
+     * profile stops it (heaptrack: SIGKILL once its data is out) and summarises into the run folder. Without a
+     * profile, nothing: {@link #close()} stops the target as usual.
+     */
+    public void end() throws IOException, InterruptedException {
+        if (profile != null) {
+            stopping = true;
+            events.emit(EventKind.LIFECYCLE, "target " + name() + " (pid " + pid() + "): ended by its profile, connections still open");
+            profile.end(this, runDir);
+        }
+    }
+
+    /** The process Plateau started (heaptrack's script for a profiled target), or {@code null} when attached. */
+    public ProcessHandle launchedHandle() {
+        return process == null ? null : process.toHandle();
+    }
+
     /** Runs {@code hook} after the launched process is gone (in {@link #close()}), in the order added. */
     public Target afterStop(Consumer<Target> hook) {
         afterStop.add(hook);
@@ -184,6 +212,10 @@ public final class Target implements AutoCloseable {
             return;
         }
         if (process.isAlive()) {
+            if (handle.pid() != process.pid()) {
+                handle.destroy();   // a wrapper's forked target first: the wrapper then exits on its own
+                handle.onExit().completeOnTimeout(handle, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).join();
+            }
             process.destroy();
             try {
                 if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

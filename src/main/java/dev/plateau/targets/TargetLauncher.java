@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  * {@code {metrics_port}} (in the command and both URLs), executes the command with its output captured into the
  * run folder ({@value Target#LOG_FILE}), and waits until the URL accepts connections.
  *
- * <p>Extension points for wrappers (a profiler): {@link #wrap} rewrites the argument list about to be executed
- * ({@code heaptrack -o FILE} + command), and {@link Target#afterStop} hooks run once the process is gone.
+ * <p>Extension points for wrappers: {@link #wrap} rewrites the argument list about to be executed, a
+ * {@link TargetProfile} ({@link #profile}) also names the forked process to measure and ends the target at the end
+ * of the run ({@link Target#end}), and {@link Target#afterStop} hooks run once the process is gone.
  *
  * <pre>{@code
  * try (Target t = new TargetLauncher(events).launch(spec, runDir)) {   // readiness included
@@ -29,6 +30,7 @@ import java.util.function.UnaryOperator;
 public final class TargetLauncher {
     private final EventLog events;
     private UnaryOperator<List<String>> wrap = UnaryOperator.identity();
+    private TargetProfile profile;
 
     public TargetLauncher(EventLog events) {
         this.events = Objects.requireNonNull(events, "events");
@@ -37,6 +39,12 @@ public final class TargetLauncher {
     /** Rewrites the command to exec (templates already resolved), e.g. to run it under a profiler. */
     public TargetLauncher wrap(UnaryOperator<List<String>> wrapper) {
         this.wrap = Objects.requireNonNull(wrapper, "wrapper");
+        return this;
+    }
+
+    /** Runs launched targets under {@code p} (a profiler); {@code null}: none. */
+    public TargetLauncher profile(TargetProfile p) {
+        this.profile = p;
         return this;
     }
 
@@ -63,20 +71,24 @@ public final class TargetLauncher {
                 command.add(fill(arg, port, metricsPort));
             }
             command = wrap.apply(command);
+            if (profile != null) {
+                command = profile.wrap(command, runDir);
+            }
             Process p;
             try {
                 p = new ProcessBuilder(command).redirectErrorStream(true).start();
             } catch (IOException e) {
                 throw new TargetFault("target command not found or not executable: " + command.get(0), runDir);
             }
-            target = new Target(p, p.toHandle(), List.copyOf(command), url, metrics, events);
+            target = new Target(p, measured(p, runDir, spec), List.copyOf(command), url, metrics, events);
             try {
                 target.pumpOutput(runDir.resolve(Target.LOG_FILE));
             } catch (IOException e) {
                 target.close();
                 throw new TargetFault("cannot write " + runDir.resolve(Target.LOG_FILE) + ": " + e.getMessage(), runDir);
             }
-            events.emit(EventKind.LIFECYCLE, "target started (pid " + p.pid() + "): " + String.join(" ", command));
+            target.profile(profile, runDir);
+            events.emit(EventKind.LIFECYCLE, "target started (pid " + target.pid() + "): " + String.join(" ", command));
         }
         try {
             target.awaitReady(spec.readyTimeout());
@@ -85,6 +97,19 @@ public final class TargetLauncher {
             throw new TargetFault(f.getMessage(), runDir);
         }
         return target;
+    }
+
+    private ProcessHandle measured(Process p, Path runDir, TargetSpec spec) throws TargetFault, InterruptedException {
+        if (profile == null) {
+            return p.toHandle();
+        }
+        try {
+            return profile.measured(p.toHandle(), runDir, spec.readyTimeout());
+        } catch (IOException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new TargetFault(e.getMessage(), runDir);
+        }
     }
 
     static String fill(String template, String port, String metricsPort) {

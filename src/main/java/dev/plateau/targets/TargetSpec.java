@@ -14,17 +14,20 @@ import java.util.Set;
  * with the URL bursts go to, the Prometheus endpoint to scrape and how long to wait for it to listen. In a command
  * and in both URLs {@code {port}} and {@code {metrics_port}} stand for free loopback ports chosen at launch.
  * Scenario JSON: {@code "target": {"command": "...", "url": "...", "metrics": "...", "ready_timeout_s": 10}}
- * (or {@code "pid": 1234} instead of {@code command}).
+ * (or {@code "pid": 1234} instead of {@code command}); {@code "profile": "heaptrack"} runs a launched command
+ * under that profiler.
  *
  * @param command      the command line (split like a shell does: spaces, '…' and "…" quotes), or {@code null}
  * @param pid          the process to attach to, or 0
  * @param url          where bursts go ({@code http://127.0.0.1:{port}/})
  * @param metrics      the Prometheus text endpoint, or {@code null}
  * @param readyTimeout how long to wait until {@code url} accepts TCP connections
+ * @param profile      a profiler to launch the command under ({@value #HEAPTRACK}), or {@code null}
  */
-public record TargetSpec(String command, long pid, String url, String metrics, Duration readyTimeout) {
+public record TargetSpec(String command, long pid, String url, String metrics, Duration readyTimeout, String profile) {
+    public static final String HEAPTRACK = "heaptrack";
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Set<String> KEYS = Set.of("command", "pid", "url", "metrics", "ready_timeout_s");
+    private static final Set<String> KEYS = Set.of("command", "pid", "url", "metrics", "ready_timeout_s", "profile");
 
     public TargetSpec {
         boolean launch = command != null && !command.isBlank();
@@ -48,6 +51,22 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
             throw new IllegalArgumentException("ready timeout: must be > 0, was " + readyTimeout);
         }
         metrics = metrics == null || metrics.isBlank() ? null : metrics;
+        profile = profile == null || profile.isBlank() ? null : profile;
+        if (profile != null && !profile.equals(HEAPTRACK)) {
+            throw new IllegalArgumentException("target profile: unknown '" + profile + "'; known: " + HEAPTRACK);
+        }
+        if (profile != null && !launch) {
+            throw new IllegalArgumentException("target profile: needs a command to launch (an attached PID cannot be profiled)");
+        }
+    }
+
+    public TargetSpec(String command, long pid, String url, String metrics, Duration readyTimeout) {
+        this(command, pid, url, metrics, readyTimeout, null);
+    }
+
+    /** The same target run under {@code p} ({@code null}: this one's own). */
+    public TargetSpec withProfile(String p) {
+        return p == null ? this : new TargetSpec(command, pid, url, metrics, readyTimeout, p);
     }
 
     public boolean launches() {
@@ -70,7 +89,7 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
         }
         Duration ready = t.has("ready_timeout_s") ? Duration.ofMillis((long) (t.get("ready_timeout_s").asDouble() * 1000)) : null;
         return new TargetSpec(t.path("command").asText(null), t.path("pid").asLong(0), t.path("url").asText(null),
-                t.path("metrics").asText(null), ready);
+                t.path("metrics").asText(null), ready, t.path("profile").asText(null));
     }
 
     /** What {@code run.json} says about the target. */
@@ -84,6 +103,9 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
         m.put("url", url);
         m.put("metrics", metrics);
         m.put("ready_timeout_s", readyTimeout.toMillis() / 1000.0);
+        if (profile != null) {
+            m.put("profile", profile);
+        }
         return m;
     }
 
