@@ -55,9 +55,10 @@ class BurstReportTest {
     @Test
     void formatPrintsOneFigurePerLine() {
         String text = reportOf(20, 3).format();
-        assertThat(text.lines()).hasSize(6);
+        assertThat(text.lines()).hasSize(7);
         assertThat(text).contains("Duration      2.00 s", "Requests      23  (answered 20, failed 3, non-2xx 2)",
-                "Throughput    11.5 req/s, 0.01 MB/s sent", "Status codes  201: 18  400: 2", "Errors        timeout: 3");
+                "Throughput    11.5 req/s, 0.01 MB/s sent", "Status codes  201: 18  400: 2", "Non-2xx       400 ×2",
+                "Errors        timeout: 3");
         assertThat(text).containsPattern("Latency       p50 \\d+\\.\\d\\d ms  p90 .* ms  p99 .* ms  max .* ms");
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import javafx.scene.control.Button;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,12 @@ class LoadPanelUiTest {
     @Start
     void start(Stage stage) {
         console = TestConsoles.show(stage, tmp);
-        console.model().pageProperty().set(Page.LOAD);
+    }
+
+    @BeforeEach
+    void showLoadTab(FxRobot robot) {
+        // after the console has settled on its first page, as a user would click the tab
+        robot.interact(() -> console.model().pageProperty().set(Page.LOAD));
     }
 
     @Stop

@@ -37,7 +37,7 @@ class CompareViewModelTest {
             RunRecorder recorder = new RunRecorder(runs, label, new Sampler(() -> null), new EventLog());
             recorder.start();
             for (int i = 0; i < 40; i++) {
-                recorder.append(Samples.at(i * 0.25, 50_000_000L + (label.equals("before") ? i * 100_000L : 0)));
+                recorder.append(Samples.at(i * 0.25, 50_000_000L + (label.equals("before") ? i * 1_000_000L : 0)));
             }
             recorder.finish();
         }
@@ -77,7 +77,7 @@ class CompareViewModelTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.overlayProperty().get().size() == 2);
         RunStats before = vm.statsProperty().get().stream().filter(s -> s.run().equals("before")).findFirst().orElseThrow();
-        assertThat(CompareCells.text(before, CompareCells.Cell.PEAK)).isEqualTo("53.9 MB");
+        assertThat(CompareCells.text(before, CompareCells.Cell.PEAK)).isEqualTo("89 MB");
         assertThat(CompareCells.text(before, CompareCells.Cell.VERDICT)).isEqualTo("growing");
     }
 
