@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Everything the embedded collector is started with. Validated on construction: a bad value throws
  * {@link IllegalArgumentException} whose message names the option (Fluent Bit's name) and what is allowed.
- * Defaults are Fluent Bit's, except {@code listen} (loopback: a desktop tool must not open a port to the
- * network unasked), {@code mem_buf_limit} (finite, see DESIGN.md) and {@code workers} (1, like in_http).
+ * Defaults are Fluent Bit 5.1's ({@link Profile#FLUENT_BIT_5_1}), except {@code listen} (loopback: a desktop tool must
+ * not open a port to the network unasked) and {@code workers} (1, like in_http).
  *
  * <pre>{@code
  * CollectorConfig cfg = CollectorConfig.builder().port(0).bufferChunkSize(Sizes.parseSize("1M"))
@@ -29,21 +29,23 @@ import java.util.Set;
  * @param output                 {@code null}, {@code file:PATH} or {@code http://host:port/path}
  * @param fileFormat             for file output: {@code out_file} (Fluent Bit's default) or {@code json_lines}
  * @param flush                  {@code Flush}: how often the flusher hands chunks to the output; default 1s
- * @param memBufLimit            {@code mem_buf_limit}: bytes the chunk queue may hold before requests get 503; 0 = unlimited
+ * @param memBufLimit            {@code mem_buf_limit}: chunk bytes held before requests get 503; 0 = unlimited (default, upstream)
  * @param shrink                 initial shrink policy; default off (upstream)
  * @param reinit                 initial reinit policy; default off (upstream)
- * @param idleTimeout            initial idle timeout; {@link Duration#ZERO} = never (upstream v4)
+ * @param idleTimeout            initial idle timeout; {@link Duration#ZERO} = never; default the profile's (10s in 5.1, never in 4)
  * @param headerTimeout          a request whose head has not fully arrived in this time is closed; 0 = never
  * @param monitorPort            monitoring HTTP server port (Fluent Bit's 2020); 0 = off
  * @param workers                {@code workers}: event-loop threads; default 1
  * @param maxConnections         {@code max_connections}: 0 = unlimited
  * @param http2                  {@code http2}: accept h2c on the same port; default on
- * @param bufferModel            {@code legacy} (chunk growth, DESIGN.md) or {@code v5}
+ * @param bufferModel            {@code legacy} (chunk growth, DESIGN.md) or {@code v5}; default the profile's
  * @param allocator              allocator of connection and encoder buffers: {@code unpooled} (default: malloc/free like Fluent Bit, so RSS follows), {@code adaptive} or {@code pooled} (Netty pools: keep chunks after release)
  * @param bearerToken            if set, ingestion and the policies endpoint require {@code Authorization: Bearer TOKEN}
  * @param outputCompress         http output {@code compress}: {@code none} (default) or {@code gzip}
  * @param retryLimit             output {@code Retry_Limit}: retries of a failed chunk before it is dropped; default 1
  *                               (Fluent Bit's), {@link #UNLIMITED_RETRIES} = {@code no_limits}
+ * @param profile                which Fluent Bit the clone behaves like ({@link Profile}); default {@code fluent-bit-5.1}
+ * @param trim                   initial Trim policy (lower malloc thresholds, {@code malloc_trim(0)} after each flush); default off
  */
 public record CollectorConfig(
         String listen,
@@ -72,7 +74,9 @@ public record CollectorConfig(
         String allocator,
         String bearerToken,
         String outputCompress,
-        int retryLimit) {
+        int retryLimit,
+        Profile profile,
+        boolean trim) {
 
     public static final Set<Integer> ALLOWED_SUCCESS_CODES = Set.of(200, 201, 204);
     public static final Set<String> FILE_FORMATS = Set.of("out_file", "json_lines");
@@ -181,6 +185,7 @@ public record CollectorConfig(
         if (!COMPRESSIONS.contains(outputCompress)) {
             throw new IllegalArgumentException("compress: must be none or gzip, was '" + outputCompress + "'");
         }
+        Objects.requireNonNull(profile, "profile");
         if (retryLimit < UNLIMITED_RETRIES) {
             throw new IllegalArgumentException("retry_limit: must be >= 0 (or no_limits), was " + retryLimit);
         }
@@ -261,6 +266,8 @@ public record CollectorConfig(
         b.bearerToken = bearerToken;
         b.outputCompress = outputCompress;
         b.retryLimit = retryLimit;
+        b.profile = profile;
+        b.trim = trim;
         return b;
     }
 
@@ -279,20 +286,22 @@ public record CollectorConfig(
         private String output = "null";
         private String fileFormat = "out_file";
         private Duration flush = Duration.ofSeconds(1);
-        private long memBufLimit = 64_000_000;
+        private long memBufLimit = Profile.FLUENT_BIT_5_1.memBufLimit();
         private boolean shrink;
         private boolean reinit;
-        private Duration idleTimeout = Duration.ZERO;
+        private Duration idleTimeout = Profile.FLUENT_BIT_5_1.idleTimeout();
         private Duration headerTimeout = Duration.ofSeconds(30);
         private int monitorPort = 2020;
         private int workers = 1;
         private int maxConnections;
         private boolean http2 = true;
-        private String bufferModel = "legacy";
+        private String bufferModel = Profile.FLUENT_BIT_5_1.bufferModel();
         private String allocator = "unpooled";
         private String bearerToken;
         private String outputCompress = "none";
         private int retryLimit = 1;
+        private Profile profile = Profile.FLUENT_BIT_5_1;
+        private boolean trim;
 
         public Builder listen(String v) { listen = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -321,12 +330,22 @@ public record CollectorConfig(
         public Builder bearerToken(String v) { bearerToken = v; return this; }
         public Builder outputCompress(String v) { outputCompress = v; return this; }
         public Builder retryLimit(int v) { retryLimit = v; return this; }
+        public Builder trim(boolean v) { trim = v; return this; }
+
+        /** Selects a profile and applies its defaults (buffer model, idle timeout, mem_buf_limit); set overrides after. */
+        public Builder profile(Profile p) {
+            profile = p;
+            bufferModel = p.bufferModel();
+            idleTimeout = p.idleTimeout();
+            memBufLimit = p.memBufLimit();
+            return this;
+        }
 
         public CollectorConfig build() {
             return new CollectorConfig(listen, port, bufferChunkSize, bufferMaxSize, successfulResponseCode, tag, tagKey,
                     successHeaders, addRemoteAddr, remoteAddrKey, output, fileFormat, flush, memBufLimit, shrink, reinit,
                     idleTimeout, headerTimeout, monitorPort, workers, maxConnections, http2, bufferModel, allocator,
-                    bearerToken, outputCompress, retryLimit);
+                    bearerToken, outputCompress, retryLimit, profile, trim);
         }
     }
 }

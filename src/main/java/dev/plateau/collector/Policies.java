@@ -13,26 +13,40 @@ import java.util.Objects;
  * <pre>{@code
  * collector.policies().setShrink(true);   // connection buffers go back to one chunk after each request
  * collector.policies().setReinit(true);   // the encoder is destroyed and re-created after each batch
+ * collector.policies().setTrim(true);     // malloc thresholds lowered, malloc_trim(0) after each flush
  * }</pre>
+ *
+ * <p>Trim acts on the process's allocator ({@link NativeMemory#trimThresholds}) as soon as it is switched, so a
+ * {@code Policies} with trim on should only exist in a collector's process.
  */
 public final class Policies {
     private final EventLog events;
     private volatile boolean shrink;
     private volatile boolean reinit;
     private volatile Duration idleTimeout;
+    private volatile boolean trim;
 
     public Policies(boolean shrink, boolean reinit, Duration idleTimeout, EventLog events) {
+        this(shrink, reinit, idleTimeout, false, events);
+    }
+
+    public Policies(boolean shrink, boolean reinit, Duration idleTimeout, boolean trim, EventLog events) {
         this.shrink = shrink;
         this.reinit = reinit;
         this.idleTimeout = requireIdle(idleTimeout);
+        this.trim = trim;
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    /** Immutable view of the three policies at one instant. */
-    public record State(boolean shrink, boolean reinit, Duration idleTimeout) {
+    /** Immutable view of the policies at one instant. */
+    public record State(boolean shrink, boolean reinit, Duration idleTimeout, boolean trim) {
+        public State(boolean shrink, boolean reinit, Duration idleTimeout) {
+            this(shrink, reinit, idleTimeout, false);
+        }
+
         public String describe() {
             return "shrink " + (shrink ? "on" : "off") + ", reinit " + (reinit ? "on" : "off")
-                    + ", idle_timeout " + Sizes.formatDuration(idleTimeout);
+                    + ", idle_timeout " + Sizes.formatDuration(idleTimeout) + ", trim " + (trim ? "on" : "off");
         }
     }
 
@@ -49,8 +63,28 @@ public final class Policies {
         return idleTimeout;
     }
 
+    /** True while freed memory is handed back to the system after each flush (the Trim policy). */
+    public boolean trim() {
+        return trim;
+    }
+
     public State state() {
-        return new State(shrink, reinit, idleTimeout);
+        return new State(shrink, reinit, idleTimeout, trim);
+    }
+
+    /** Switches Trim: the malloc thresholds change at once ({@link NativeMemory#trimThresholds}). */
+    public void setTrim(boolean on) {
+        boolean changed;
+        synchronized (this) {
+            changed = trim != on;
+            trim = on;
+            if (changed) {
+                NativeMemory.trimThresholds(on);
+            }
+        }
+        if (changed) {
+            events.emit(EventKind.POLICY, "trim " + (on ? "on" : "off"));
+        }
     }
 
     public void setShrink(boolean on) {

@@ -73,7 +73,7 @@ public final class SampleCsv {
         try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             for (String column : Sample.COLUMNS) {
-                if (!header.contains(column)) {
+                if (!header.contains(column) && !Sample.OPTIONAL_COLUMNS.contains(column)) {
                     throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
                 }
             }
@@ -97,6 +97,9 @@ public final class SampleCsv {
         double elapsed = 0;
         for (int i = 0; i < v.length; i++) {
             String column = Sample.COLUMNS.get(i);
+            if (!r.isMapped(column)) {
+                continue; // an optional column this file predates: 0
+            }
             String text = r.get(column);
             try {
                 if (i == 1) {
@@ -111,7 +114,7 @@ public final class SampleCsv {
         }
         return new Sample(v[0], elapsed, v[2], v[3], v[4], v[5], (int) v[6], v[7], v[8], v[9], v[10], v[11], v[12],
                 v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24] != 0, v[25] != 0,
-                v[26], v[27], List.of());
+                v[26], v[27], v[28], List.of());
     }
 
     /** The row of one sample, as written. */
@@ -124,7 +127,8 @@ public final class SampleCsv {
             s.encoderRetainedBytes(), s.encoderAllocationsTotal(), s.encoderAllocatedBytesTotal(),
             s.requestsTotal(), s.requests2xx(), s.requests4xx(), s.requests5xx(),
             s.recordsInTotal(), s.recordsOutTotal(), s.recordsDroppedTotal(), s.bytesInTotal(), s.queueBytes(),
-            s.gcCount(), s.gcTimeMs(), s.shrink() ? 1 : 0, s.reinit() ? 1 : 0, s.idleTimeoutMs(), s.watchedRssBytes()
+            s.gcCount(), s.gcTimeMs(), s.shrink() ? 1 : 0, s.reinit() ? 1 : 0, s.idleTimeoutMs(), s.watchedRssBytes(),
+            s.chunkBytes()
         };
         List<String> row = new ArrayList<>(v.length);
         for (int i = 0; i < v.length; i++) {

@@ -23,7 +23,7 @@ class RetryLimitTest {
         assertThat(c.retryLimit()).isEqualTo(1);
         assertThat(c.outputCompress()).isEqualTo("none");
         assertThat(c.http2()).isTrue();
-        assertThat(c.bufferModel()).isEqualTo("legacy");
+        assertThat(c.bufferModel()).isEqualTo("v5");
     }
 
     @Test
