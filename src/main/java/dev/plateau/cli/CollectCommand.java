@@ -2,6 +2,7 @@ package dev.plateau.cli;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.CollectorException;
 import dev.plateau.collector.ConnectionRegistry;
 import dev.plateau.collector.IngestCounters;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plateau collect}: runs the collector headless until SIGINT/SIGTERM, printing {@code listening on HOST:PORT}
  * when ready and one line per shrink, policy, idle-close and warning event; on the signal it drains every accepted
- * record to the output, prints a one-line summary and exits 0. Defaults are Fluent Bit's (shrink off, reinit off,
- * no idle timeout), so the leak reproduces out of the box. Exit 2: bad flag or value; exit 1: cannot start
+ * record to the output, prints a one-line summary and exits 0. Defaults are Fluent Bit 5.1's ({@code --profile
+ * fluent-bit-5.1}: shrink off, reinit off, 10 s idle timeout, no mallopt), so the real binary's curve reproduces out of
+ * the box; {@code --profile fluent-bit-4} is the legacy input of the seed. Exit 2: bad flag or value; exit 1: cannot start
  * (port in use).
  *
  * <pre>{@code
@@ -57,7 +59,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         {"max_connections", "--max-connections"}, {"monitor port", "--monitor-port"}, {"file format", "--file-format"},
         {"retry_limit", "--retry-limit"}, {"buffer model", "--buffer-model"}, {"compress:", "--output-compress:"},
     };
-    private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator):");
+    private static final Pattern LEADING_NAME = Pattern.compile("^(listen|port|output|flush|workers|allocator|profile):");
 
     @Spec
     CommandSpec spec;
@@ -105,8 +107,18 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             description = "Destroy and re-create the encoder after each request (default: off, upstream).")
     boolean reinit;
 
+    @Option(names = "--profile", paramLabel = "fluent-bit-5.1|fluent-bit-4",
+            description = "Which Fluent Bit the clone behaves like; sets the buffer model, idle timeout and mem_buf_limit"
+                    + " unless given (default: ${DEFAULT-VALUE}).")
+    String profile = Profile.FLUENT_BIT_5_1.id();
+
+    @Option(names = "--trim", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+            description = "Trim policy: malloc thresholds 128 KiB and malloc_trim(0) after each flush, as"
+                    + " MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072 do for Fluent Bit (default: off).")
+    boolean trim;
+
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "Close keep-alive connections idle this long; 0s = never (default: 0s, upstream v4).")
+            description = "Close keep-alive connections idle this long; 0s = never (default: the profile's, 10s in 5.1).")
     Duration idleTimeout = Duration.ZERO;
 
     @Option(names = "--header-timeout", paramLabel = "DURATION", converter = Converters.Time.class,
@@ -134,7 +146,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
     Duration flush = Duration.ofSeconds(1);
 
     @Option(names = "--mem-buf-limit", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "Queued bytes before requests get 503; 0 = unlimited (default: 64M).")
+            description = "Chunk bytes held before requests get 503; 0 = unlimited (default: 0, Fluent Bit's).")
     long memBufLimit = 64_000_000;
 
     @Option(names = "--workers", description = "Event-loop threads (default: ${DEFAULT-VALUE}).")
@@ -145,7 +157,7 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
 
     @Option(names = "--buffer-model", paramLabel = "legacy|v5",
             description = "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: 10 KiB, exact growth)"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: the profile's, v5 in 5.1).")
     String bufferModel = "legacy";
 
     @Option(names = "--http2", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
@@ -307,6 +319,10 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
         }
         CommandLine.ParseResult typed = spec.commandLine().getParseResult();
         Flags f = new Flags(configFile == null ? null : typed);
+        if (f.given("--profile")) {
+            b.profile(Profile.parse(profile));
+        }
+        f.set("--trim", b::trim, trim);
         f.set("--listen", b::listen, listen);
         f.set("--port", b::port, port);
         f.set("--buffer-chunk-size", b::bufferChunkSize, bufferChunkSize);
@@ -336,15 +352,16 @@ public final class CollectCommand implements java.util.concurrent.Callable<Integ
             b.retryLimit(CollectorConfig.parseRetryLimit(retryLimit));
         }
         f.set("--flush", b::flush, flush);
-        f.set("--mem-buf-limit", b::memBufLimit, memBufLimit);
+        Flags ownedByProfile = new Flags(typed);
+        ownedByProfile.set("--mem-buf-limit", b::memBufLimit, memBufLimit);
         f.set("--shrink", b::shrink, shrink);
         f.set("--reinit", b::reinit, reinit);
-        f.set("--idle-timeout", b::idleTimeout, idleTimeout);
+        ownedByProfile.set("--idle-timeout", b::idleTimeout, idleTimeout);
         f.set("--header-timeout", b::headerTimeout, headerTimeout);
         f.set("--monitor-port", b::monitorPort, monitorPort);
         f.set("--workers", b::workers, workers);
         f.set("--max-connections", b::maxConnections, maxConnections);
-        f.set("--buffer-model", b::bufferModel, bufferModel);
+        ownedByProfile.set("--buffer-model", b::bufferModel, bufferModel);
         f.set("--http2", b::http2, http2);
         f.set("--allocator", b::allocator, allocator);
         f.set("--token", b::bearerToken, token);

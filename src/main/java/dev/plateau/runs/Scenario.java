@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,8 +52,8 @@ public record Scenario(String name, String description, CollectorConfig collecto
             "bursts", "settle_s");
     private static final Set<String> COLLECTOR = Set.of("buffer_chunk_size", "buffer_max_size", "mem_buf_limit",
             "workers", "allocator", "buffer_model", "output", "flush", "max_connections", "http2",
-            "successful_response_code", "tag");
-    private static final Set<String> POLICIES = Set.of("shrink", "reinit", "idle_timeout");
+            "successful_response_code", "tag", "profile");
+    private static final Set<String> POLICIES = Set.of("shrink", "reinit", "idle_timeout", "trim");
     private static final Set<String> BURST = Set.of("at_s", "requests", "delay_ms", "rate", "connections",
             "reconnect_every", "abandon", "hold", "lines", "payload", "gzip", "tag", "timeout");
 
@@ -101,6 +102,13 @@ public record Scenario(String name, String description, CollectorConfig collecto
         known(c, COLLECTOR, "collector.");
         known(p, POLICIES, "policies.");
         CollectorConfig.Builder b = CollectorConfig.builder().port(0).monitorPort(0);
+        if (c.has("profile")) {
+            try {
+                b.profile(Profile.parse(text(c, "profile", "collector.")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("collector." + e.getMessage(), e);
+            }
+        }
         if (c.has("buffer_chunk_size")) b.bufferChunkSize(size(c, "collector.buffer_chunk_size"));
         if (c.has("buffer_max_size")) b.bufferMaxSize(size(c, "collector.buffer_max_size"));
         if (c.has("mem_buf_limit")) b.memBufLimit(size(c, "collector.mem_buf_limit"));
@@ -116,6 +124,7 @@ public record Scenario(String name, String description, CollectorConfig collecto
         if (p.has("shrink")) b.shrink(bool(p, "shrink", "policies."));
         if (p.has("reinit")) b.reinit(bool(p, "reinit", "policies."));
         if (p.has("idle_timeout")) b.idleTimeout(duration(p, "idle_timeout", "policies."));
+        if (p.has("trim")) b.trim(bool(p, "trim", "policies."));
         CollectorConfig config;
         try {
             config = b.build();
@@ -254,9 +263,11 @@ public record Scenario(String name, String description, CollectorConfig collecto
     /** The collector settings written to {@code run.json}. */
     public Map<String, Object> collectorJson() {
         CollectorConfig c = collector;
-        return Map.of("buffer_chunk_size", c.bufferChunkSize(), "buffer_max_size", c.bufferMaxSize(),
-                "mem_buf_limit", c.memBufLimit(), "workers", c.workers(), "allocator", c.allocator(),
-                "buffer_model", c.bufferModel(), "output", c.output(), "shrink", c.shrink(), "reinit", c.reinit(),
-                "idle_timeout", Sizes.formatDuration(c.idleTimeout()));
+        return Map.ofEntries(Map.entry("profile", c.profile().id()),
+                Map.entry("buffer_chunk_size", c.bufferChunkSize()), Map.entry("buffer_max_size", c.bufferMaxSize()),
+                Map.entry("mem_buf_limit", c.memBufLimit()), Map.entry("workers", c.workers()),
+                Map.entry("allocator", c.allocator()), Map.entry("buffer_model", c.bufferModel()),
+                Map.entry("output", c.output()), Map.entry("shrink", c.shrink()), Map.entry("reinit", c.reinit()),
+                Map.entry("idle_timeout", Sizes.formatDuration(c.idleTimeout())), Map.entry("trim", c.trim()));
     }
 }

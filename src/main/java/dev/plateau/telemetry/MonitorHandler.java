@@ -171,11 +171,12 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         m.put("shrink", p.shrink());
         m.put("reinit", p.reinit());
         m.put("idle_timeout", Sizes.formatDuration(p.idleTimeout()));
+        m.put("trim", p.trim());
         return m;
     }
 
     /** A validated {@code PUT /api/v1/policies} body; nothing is applied unless every key is valid. */
-    record PolicyChange(Boolean shrink, Boolean reinit, Duration idleTimeout) {
+    record PolicyChange(Boolean shrink, Boolean reinit, Duration idleTimeout, Boolean trim) {
         static PolicyChange parse(String body) {
             JsonNode root;
             try {
@@ -189,6 +190,7 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             Boolean shrink = null;
             Boolean reinit = null;
             Duration idle = null;
+            Boolean trim = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
@@ -196,11 +198,12 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     case "shrink" -> shrink = bool("shrink", v);
                     case "reinit" -> reinit = bool("reinit", v);
                     case "idle_timeout" -> idle = duration(v);
+                    case "trim" -> trim = bool("trim", v);
                     default -> throw new IllegalArgumentException("unknown key '" + e.getKey()
-                            + "' (known: shrink, reinit, idle_timeout)");
+                            + "' (known: shrink, reinit, idle_timeout, trim)");
                 }
             }
-            return new PolicyChange(shrink, reinit, idle);
+            return new PolicyChange(shrink, reinit, idle, trim);
         }
 
         private static Boolean bool(String key, JsonNode v) {
@@ -232,6 +235,9 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             if (idleTimeout != null) {
                 p.setIdleTimeout(idleTimeout);
+            }
+            if (trim != null) {
+                p.setTrim(trim);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.plateau.ui;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.Sizes;
 import dev.plateau.collector.config.FluentBitConfig;
 import dev.plateau.events.EventKind;
@@ -42,6 +43,8 @@ public final class CollectorViewModel {
     private final ValidatedField<Integer> port;
     private final BooleanProperty shrink = new SimpleBooleanProperty(this, "shrink");
     private final BooleanProperty reinit = new SimpleBooleanProperty(this, "reinit");
+    private final BooleanProperty trim = new SimpleBooleanProperty(this, "trim");
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>(this, "profile");
     private final ObjectProperty<Integer> idleTimeoutSeconds = new SimpleObjectProperty<>(this, "idleTimeoutSeconds", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -58,7 +61,15 @@ public final class CollectorViewModel {
         port = new ValidatedField<>(Integer.toString(base.port()), Parsers.port());
         shrink.set(base.shrink());
         reinit.set(base.reinit());
+        trim.set(base.trim());
+        profile.set(base.profile());
         idleTimeoutSeconds.set((int) base.idleTimeout().toSeconds());
+        profile.addListener((obs, old, p) -> {
+            if (p != null && !running.get()) {
+                idleTimeoutSeconds.set((int) p.idleTimeout().toSeconds());
+            }
+        });
+        trim.addListener((obs, old, on) -> ifRunning(c -> c.policies().setTrim(on)));
         shrink.addListener((obs, old, on) -> ifRunning(c -> c.policies().setShrink(on)));
         reinit.addListener((obs, old, on) -> ifRunning(c -> c.policies().setReinit(on)));
         idleTimeoutSeconds.addListener((obs, old, s) -> {
@@ -206,11 +217,17 @@ public final class CollectorViewModel {
 
     /** The config a start would use right now (fields must be valid). */
     public CollectorConfig config() {
-        return base.toBuilder()
+        Profile chosen = profile.get() == null ? base.profile() : profile.get();
+        CollectorConfig.Builder b = base.toBuilder();
+        if (chosen != base.profile()) {
+            b.profile(chosen);
+        }
+        return b
                 .listen(listen.value())
                 .port(port.value())
                 .shrink(shrink.get())
                 .reinit(reinit.get())
+                .trim(trim.get())
                 .idleTimeout(Duration.ofSeconds(Math.max(0, idleTimeoutSeconds.get() == null ? 0 : idleTimeoutSeconds.get())))
                 .build();
     }
@@ -253,6 +270,16 @@ public final class CollectorViewModel {
 
     public BooleanProperty shrinkProperty() {
         return shrink;
+    }
+
+    /** The Trim policy: live while running (malloc thresholds, {@code malloc_trim(0)} after each flush). */
+    public BooleanProperty trimProperty() {
+        return trim;
+    }
+
+    /** Which Fluent Bit the next Start behaves like; choosing one sets its idle timeout in the field. */
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
     }
 
     public BooleanProperty reinitProperty() {

@@ -40,6 +40,7 @@ public final class CompareView {
     private final ExperimentViewModel experiment;
     @FXML private ComboBox<Path> scenarioChoice;
     @FXML private CheckBox idleBox;
+    @FXML private CheckBox trimBox;
     @FXML private TextField idleField;
     @FXML private Label idleError;
     @FXML private Button experimentRunButton;
@@ -76,6 +77,7 @@ public final class CompareView {
         scenarioChoice.valueProperty().bindBidirectional(experiment.scenarioProperty());
         scenarioChoice.setConverter(converter(p -> p.getFileName().toString()));
         idleBox.selectedProperty().bindBidirectional(experiment.withIdleTimeoutProperty());
+        trimBox.selectedProperty().bindBidirectional(experiment.withTrimProperty());
         Views.bind(idleField, experiment.idleTimeoutField(), idleError);
         idleField.disableProperty().bind(idleBox.selectedProperty().not());
         experimentRunButton.disableProperty().bind(experiment.runningProperty());

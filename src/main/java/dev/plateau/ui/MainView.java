@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.plateau.collector.Profile;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -37,6 +39,8 @@ public final class MainView {
     @FXML private Button configButton;
     @FXML private ToggleButton shrinkToggle;
     @FXML private ToggleButton reinitToggle;
+    @FXML private ToggleButton trimToggle;
+    @FXML private ChoiceBox<Profile> profileChoice;
     @FXML private Spinner<Integer> idleSpinner;
     @FXML private TextField runLabelField;
     @FXML private ToggleButton recordToggle;
@@ -91,6 +95,10 @@ public final class MainView {
         c.runningProperty().addListener((obs, o, on) -> collectorStatus.pseudoClassStateChanged(Views.RUNNING, on));
         shrinkToggle.selectedProperty().bindBidirectional(c.shrinkProperty());
         reinitToggle.selectedProperty().bindBidirectional(c.reinitProperty());
+        trimToggle.selectedProperty().bindBidirectional(c.trimProperty());
+        profileChoice.getItems().setAll(Profile.values());
+        profileChoice.valueProperty().bindBidirectional(c.profileProperty());
+        profileChoice.disableProperty().bind(c.runningProperty().or(c.busyProperty()));
         SpinnerValueFactory.IntegerSpinnerValueFactory idle = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 3600, 0, 5);
         idle.setConverter(new javafx.util.StringConverter<>() {
             @Override
