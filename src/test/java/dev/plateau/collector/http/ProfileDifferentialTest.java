@@ -23,7 +23,7 @@ class ProfileDifferentialTest {
     private static final int MAX = 100_000;
 
     private static List<String> requests() {
-        String big = "[" + "{\"k\":\"" + "x".repeat(1000) + "\"},".repeat(120) + "{}]";
+        String big = "[" + ("{\"k\":\"" + "x".repeat(1000) + "\"},").repeat(120) + "{}]";
         return List.of(
                 RawHttp.post("/", JSON, "[{\"a\":1},{\"b\":2}]", ""),
                 RawHttp.post("/app.logs", JSON, "{\"a\":1}{\"b\":2}", ""),
@@ -52,13 +52,14 @@ class ProfileDifferentialTest {
 
     @Test
     void profile51_answersEveryRequestAsTheRealBinary() throws Exception {
-        Optional<RealFluentBit> real = RealFluentBit.start("buffer_max_size=" + MAX);
+        Optional<RealFluentBit> real = RealFluentBit.start("buffer_max_size=" + MAX, "buffer_chunk_size=" + MAX / 2);
         assumeTrue(real.isPresent(), RealFluentBit.HOW);
         List<String> expected;
         try (RealFluentBit fb = real.get()) {
             expected = answers(fb.address);
         }
-        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_5_1).bufferMaxSize(MAX))) {
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_5_1).bufferMaxSize(MAX)
+                .bufferChunkSize(MAX / 2))) {
             assertThat(answers(fx.collector.address())).containsExactlyElementsOf(expected);
         }
     }
