@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CollectorConfigTest {
 
     @Test
-    void defaultsAreFluentBitsExceptLoopbackAndFiniteQueue() {
+    void defaultsAreFluentBit51sExceptLoopback() {
         CollectorConfig c = CollectorConfig.builder().build();
         assertThat(c.listen()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(9880);
@@ -18,8 +18,10 @@ class CollectorConfigTest {
         assertThat(c.successfulResponseCode()).isEqualTo(201);
         assertThat(c.shrink()).isFalse();
         assertThat(c.reinit()).isFalse();
-        assertThat(c.idleTimeout()).isEqualTo(Duration.ZERO);
-        assertThat(c.memBufLimit()).isEqualTo(64_000_000);
+        assertThat(c.profile()).isEqualTo(Profile.FLUENT_BIT_5_1);
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.memBufLimit()).isZero();
+        assertThat(c.trim()).isFalse();
         assertThat(c.remoteAddrKey()).isEqualTo("REMOTE_ADDR");
         assertThat(c.tag()).isEqualTo("http.0");
     }

@@ -1,5 +1,6 @@
 package dev.plateau.load.bench;
 
+import dev.plateau.collector.CollectorOptions;
 import dev.plateau.load.PayloadGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,8 +127,8 @@ public final class SideBySide {
         List<String> command = new ArrayList<>();
         if (plateau) {
             command.addAll(plan.plateau());
-            command.addAll(List.of("collect", "--listen", "127.0.0.1", "--port", "" + port, "--monitor-port", "0",
-                    "--output", "null"));
+            command.addAll(List.of("collect", CollectorOptions.LISTEN.flag(), "127.0.0.1", CollectorOptions.PORT.flag(),
+                    "" + port, CollectorOptions.MONITOR_PORT.flag(), "0", CollectorOptions.OUTPUT_SPEC.flag(), "null"));
         } else {
             command.addAll(List.of(plan.fluentBit().toString(), "-i", "http", "-p", "listen=127.0.0.1", "-p",
                     "port=" + port, "-o", "null", "-m", "*"));
