@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * CollectorOptions.byName("buffer_chunk_size").orElseThrow().defaultValue();   // 512000L
- * CollectorOptions.live();                                                           // shrink, reinit, trim, idle_timeout
+ * CollectorOptions.live();                                                           // shrink, reinit, idle_timeout, trim
  * }</pre>
  */
 public final class CollectorOptions {
@@ -139,7 +139,7 @@ public final class CollectorOptions {
     /** Every option, in the order of help and docs. */
     public static final List<CollectorOption<?>> ALL = List.of(LISTEN, PORT, BUFFER_CHUNK_SIZE, BUFFER_MAX_SIZE,
             SUCCESSFUL_RESPONSE_CODE, TAG, TAG_KEY, SUCCESS_HEADER, ADD_REMOTE_ADDR, REMOTE_ADDR_KEY, OUTPUT_SPEC,
-            OUTPUT_COMPRESS, RETRY_LIMIT, FILE_FORMAT, FLUSH, PROFILE, MEM_BUF_LIMIT, SHRINK, REINIT, TRIM, IDLE_TIMEOUT,
+            OUTPUT_COMPRESS, RETRY_LIMIT, FILE_FORMAT, FLUSH, PROFILE, MEM_BUF_LIMIT, SHRINK, REINIT, IDLE_TIMEOUT, TRIM,
             HEADER_TIMEOUT, MONITOR_PORT, WORKERS, MAX_CONNECTIONS, BUFFER_MODEL, HTTP2, ALLOCATOR, TOKEN);
 
     private CollectorOptions() {
