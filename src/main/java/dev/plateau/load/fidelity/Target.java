@@ -1,9 +1,9 @@
 package dev.plateau.load.fidelity;
 
 import dev.plateau.collector.CollectorOptions;
+import dev.plateau.load.bench.ServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +44,14 @@ final class Target implements AutoCloseable {
 
     /** A real Fluent Bit's {@code in_http} with a null output; with {@code envTrim} the two malloc variables set. */
     static Target fluentBit(Path binary, boolean envTrim) throws IOException {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         return new Target("fluent-bit" + (envTrim ? " +env" : ""), List.of(binary.toString(), "-i", "http", "-p",
                 "listen=127.0.0.1", "-p", "port=" + port, "-o", "null", "-m", "*"), envTrim ? TRIM_ENV : Map.of(), port);
     }
 
     /** The clone as {@code plateau collect} in its own JVM (this JVM's java and class path), default profile. */
     static Target clone(List<String> jvmOptions, boolean trim, List<String> extra) throws IOException {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -99,12 +99,6 @@ final class Target implements AutoCloseable {
         }
         close();
         throw new IOException(name + " did not listen on port " + port + " within 30 s; log: " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static void sleepQuietly(long millis) {
