@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plateau collect}: runs the collector headless until SIGINT/SIGTERM, printing {@code listening on HOST:PORT}
  * when ready and one line per shrink, policy, idle-close and warning event; on the signal it drains every accepted
- * record to the output, prints a one-line summary and exits 0. Defaults are Fluent Bit's (shrink off, reinit off,
- * no idle timeout), so the leak reproduces out of the box. Exit 2: bad flag or value; exit 1: cannot start
+ * record to the output, prints a one-line summary and exits 0. Defaults are Fluent Bit 5.1's ({@code --profile
+ * fluent-bit-5.1}: shrink off, reinit off, 10 s idle timeout, no mallopt), so the real binary's curve reproduces out of
+ * the box; {@code --profile fluent-bit-4} is the legacy input of the seed. Exit 2: bad flag or value; exit 1: cannot start
  * (port in use).
  *
  * <pre>{@code

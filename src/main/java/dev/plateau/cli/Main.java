@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plateau", mixinStandardHelpOptions = true, version = "plateau " + Main.VERSION,
         description = "Memory console for log-ingestion pipelines: an embedded clone of Fluent Bit's in_http.",
         subcommands = {CollectCommand.class, BurstCommand.class, SoakCommand.class, ExperimentCommand.class,
-                CompareCommand.class, BenchCommand.class, ConsoleCommand.class, FleetCommand.class, AllocationsCommand.class,
+                CompareCommand.class, BenchCommand.class, FidelityCommand.class, ConsoleCommand.class, FleetCommand.class, AllocationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0-SNAPSHOT";

@@ -1,8 +1,11 @@
 package dev.plateau.collector;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,17 +17,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * output is down and chunks wait for a retry, they still count against the limit, so {@link #isFull()} turns
  * requests away (503) instead of letting memory grow.
  *
+ * <p>Records arrive by {@link #append}: like Fluent Bit's in-memory chunks (chunkio's memfs backend), each tag has
+ * one open {@link NativeChunk} in native memory ({@code malloc} 256 KB, {@code realloc} as it grows); a chunk that
+ * would pass 2,048,000 bytes is closed and a new one opened. {@link #drain} closes every open chunk and hands all
+ * of them to the flusher; {@link #done} {@code free}s a chunk's memory. {@link #nativeBytes()} (the
+ * {@code chunk_bytes} series) is what those chunks hold allocated; {@code mem_buf_limit} counts their content.
+ *
  * <pre>{@code
- * ChunkQueue queue = new ChunkQueue(64_000_000);
- * if (queue.isFull()) respond503(); else queue.add(new Chunk(tag, data, records));
- * for (Chunk c : queue.drain()) { write(c); c.data().release(); queue.done(c); }   // the flusher
+ * ChunkQueue queue = new ChunkQueue(0);                        // 0 = unlimited, as upstream
+ * if (queue.isFull()) respond503(); else queue.append(tag, events, offset, length, records);
+ * for (Chunk c : queue.drain()) { write(c); queue.done(c); c.data().release(); }   // the flusher
  * }</pre>
  */
 public final class ChunkQueue {
     private final long memBufLimit;
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    private final Map<String, NativeChunk> open = new LinkedHashMap<>(); // drained in the order they opened
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong nativeBytes = new AtomicLong();
 
     public ChunkQueue(long memBufLimit) {
         if (memBufLimit < 0) {
@@ -48,12 +59,49 @@ public final class ChunkQueue {
     }
 
     /**
-     * Removes and returns every queued chunk, oldest first (ownership passes to the caller). Their bytes still
-     * count until {@link #done(Chunk)}.
+     * Appends {@code length} encoded bytes of {@code src} from {@code index} ({@code records} events) to the open
+     * native chunk of {@code tag}, opening one first if there is none or it would pass 2,048,000 bytes. Always
+     * accepts: callers check {@link #isFull()} first.
+     */
+    public void append(String tag, ByteBuf src, int index, int length, int records) {
+        synchronized (chunks) {
+            NativeChunk c = open.get(tag);
+            if (c != null && c.wouldOverflow(length)) {
+                close(c);
+                c = null;
+            }
+            if (c == null) {
+                c = new NativeChunk(tag);
+                open.put(tag, c);
+                nativeBytes.addAndGet(c.capacity());
+            }
+            long before = c.capacity();
+            c.append(src, index, length, records);
+            nativeBytes.addAndGet(c.capacity() - before);
+            if (c.full()) {
+                close(c); // flb_input_chunk.c:3392: a chunk above 2 MB is locked
+            }
+        }
+        bytes.addAndGet(length);
+        queuedBytes.addAndGet(length);
+    }
+
+    /** Moves an open chunk to the queue; caller holds the lock. */
+    private void close(NativeChunk c) {
+        open.remove(c.tag());
+        chunks.addLast(c.seal());
+    }
+
+    /**
+     * Closes every open chunk, then removes and returns every queued chunk, oldest first (ownership passes to the
+     * caller). Their bytes still count until {@link #done(Chunk)}.
      */
     public List<Chunk> drain() {
         List<Chunk> out;
         synchronized (chunks) {
+            for (NativeChunk c : List.copyOf(open.values())) {
+                close(c);
+            }
             out = new ArrayList<>(chunks);
             chunks.clear();
         }
@@ -63,9 +111,16 @@ public final class ChunkQueue {
         return out;
     }
 
-    /** A drained chunk was written or dropped: its bytes stop counting. Call before releasing its data. */
+    /**
+     * A drained chunk was written or dropped: its bytes stop counting and its native memory, if any, is freed.
+     * Call once per chunk, before releasing its data.
+     */
     public void done(Chunk chunk) {
         bytes.addAndGet(-chunk.bytes());
+        if (chunk.memory() != null) {
+            nativeBytes.addAndGet(-chunk.memory().capacity());
+            chunk.memory().free();
+        }
     }
 
     /**
@@ -87,15 +142,20 @@ public final class ChunkQueue {
         return bytes.get();
     }
 
+    /** Native memory allocated by chunks not yet {@link #done}: the {@code chunk_bytes} series. */
+    public long nativeBytes() {
+        return nativeBytes.get();
+    }
+
     /** Bytes waiting in the queue (not yet drained). */
     public long queuedBytes() {
         return queuedBytes.get();
     }
 
-    /** Chunks waiting in the queue. */
+    /** Chunks waiting in the queue, open ones included. */
     public int size() {
         synchronized (chunks) {
-            return chunks.size();
+            return chunks.size() + open.size();
         }
     }
 

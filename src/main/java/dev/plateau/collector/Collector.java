@@ -58,13 +58,17 @@ public final class Collector implements AutoCloseable {
         if (running || stopped) {
             throw new IllegalStateException(running ? "collector already running" : "collector was stopped; create a new one");
         }
-        String malloc = NativeMemory.applyOnce();
-        if (malloc != null) {
-            events.emit(EventKind.INFO, malloc);
+        if (policies.trim()) {
+            NativeMemory.trimThresholds(true);
         }
         output = Outputs.create(config);
         int retries = config.retryLimit() == CollectorConfig.UNLIMITED_RETRIES ? Integer.MAX_VALUE : config.retryLimit();
         flusher = new Flusher(queue, output, counters, config.flush(), events, retries, Flusher.DEFAULT_MAX_BACKOFF);
+        flusher.afterFlush(() -> {
+            if (policies.trim()) {
+                NativeMemory.trim();
+            }
+        });
         flusher.start();
         encoders = new Encoders(allocator, encoderStats);
         IngestContext context = new IngestContext(config, policies, events, connections, counters, queue, encoders,

@@ -1,16 +1,19 @@
 package dev.plateau.collector;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the embedded collector is started with: typed storage for the options declared in
  * {@link CollectorOptions} (names, defaults, parsers and docs live there, not here). The builder starts from the
  * catalogue's defaults and checks each value as it is set; {@link Builder#build()} checks what spans options
  * ({@code buffer_chunk_size <= buffer_max_size}). A bad value throws {@link IllegalArgumentException} whose message
- * starts with the option's name and says what is allowed.
+ * starts with the option's name and says what is allowed. The defaults are Fluent Bit 5.1's ({@link Profile}); choosing
+ * another profile sets the defaults it owns ({@link Profile#owned()}) except those set explicitly, in any order.
  *
  * <pre>{@code
  * CollectorConfig cfg = CollectorConfig.builder().port(0).bufferChunkSize(Sizes.parseSize("1M"))
@@ -44,7 +47,9 @@ public record CollectorConfig(
         AllocatorKind allocator,
         String bearerToken,
         Compression outputCompress,
-        int retryLimit) {
+        int retryLimit,
+        Profile profile,
+        boolean trim) {
 
     /** {@code Retry_Limit no_limits} / {@code False}: retry forever. */
     public static final int UNLIMITED_RETRIES = -1;
@@ -108,10 +113,16 @@ public record CollectorConfig(
         return new Builder();
     }
 
+    /** A builder holding this config; the profile-owned values that differ from the profile's count as set explicitly. */
     public Builder toBuilder() {
         Builder b = new Builder();
         for (CollectorOption<?> o : CollectorOptions.ALL) {
             b.values.put(o, o.get(this));
+        }
+        for (Profile.Owned<?> owned : profile.owned()) {
+            if (!java.util.Objects.equals(owned.option().get(this), owned.value())) {
+                b.typed.add(owned.option());
+            }
         }
         return b;
     }
@@ -122,6 +133,8 @@ public record CollectorConfig(
      */
     public static final class Builder {
         private final Map<CollectorOption<?>, Object> values = new HashMap<>();
+        /** Options set explicitly: a profile chosen before or after does not change them. */
+        private final Set<CollectorOption<?>> typed = new HashSet<>();
 
         private Builder() {
             for (CollectorOption<?> o : CollectorOptions.ALL) {
@@ -133,7 +146,17 @@ public record CollectorConfig(
         public <T> Builder set(CollectorOption<T> option, T value) {
             option.validate(value);
             values.put(option, value);
+            typed.add(option);
+            if (option == CollectorOptions.PROFILE) {
+                ((Profile) value).owned().forEach(this::ownedDefault);
+            }
             return this;
+        }
+
+        private <T> void ownedDefault(Profile.Owned<T> owned) {
+            if (!typed.contains(owned.option())) {
+                values.put(owned.option(), owned.value());
+            }
         }
 
         /** Like {@link #set}, but a {@link CollectorOption#multiple()} option's list grows by {@code value}. */
@@ -180,6 +203,10 @@ public record CollectorConfig(
         public Builder bearerToken(String v) { return set(CollectorOptions.TOKEN, v); }
         public Builder outputCompress(Compression v) { return set(CollectorOptions.OUTPUT_COMPRESS, v); }
         public Builder retryLimit(int v) { return set(CollectorOptions.RETRY_LIMIT, v); }
+        public Builder trim(boolean v) { return set(CollectorOptions.TRIM, v); }
+
+        /** Selects a profile: the defaults it owns apply to every owned option not set explicitly, before or after. */
+        public Builder profile(Profile p) { return set(CollectorOptions.PROFILE, p); }
 
         public CollectorConfig build() {
             return new CollectorConfig(get(CollectorOptions.LISTEN), get(CollectorOptions.PORT),
@@ -193,7 +220,8 @@ public record CollectorConfig(
                     get(CollectorOptions.MONITOR_PORT), get(CollectorOptions.WORKERS),
                     get(CollectorOptions.MAX_CONNECTIONS), get(CollectorOptions.HTTP2),
                     get(CollectorOptions.BUFFER_MODEL), get(CollectorOptions.ALLOCATOR), get(CollectorOptions.TOKEN),
-                    get(CollectorOptions.OUTPUT_COMPRESS), get(CollectorOptions.RETRY_LIMIT));
+                    get(CollectorOptions.OUTPUT_COMPRESS), get(CollectorOptions.RETRY_LIMIT),
+                    get(CollectorOptions.PROFILE), get(CollectorOptions.TRIM));
         }
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * CollectorOptions.byName("buffer_chunk_size").orElseThrow().defaultValue();   // 512000L
- * CollectorOptions.switchable();                                                      // shrink, reinit, idle_timeout
+ * CollectorOptions.live();                                                           // shrink, reinit, idle_timeout, trim
  * }</pre>
  */
 public final class CollectorOptions {
@@ -78,8 +78,8 @@ public final class CollectorOptions {
             OptionType.DURATION.check(d -> d.compareTo(Duration.ZERO) > 0, "must be > 0"), Duration.ofSeconds(1), CollectorConfig::flush,
             "How often queued chunks go to the output.").file(SERVICE, "flush");
     public static final CollectorOption<Long> MEM_BUF_LIMIT = new CollectorOption<>("mem_buf_limit",
-            OptionType.SIZE.check(v -> v >= 0, "must be >= 0 (0 = unlimited)"), 64_000_000L, CollectorConfig::memBufLimit,
-            "Queued bytes before requests get 503 (queue full); 0 = unlimited, Fluent Bit's default.");
+            OptionType.SIZE.check(v -> v >= 0, "must be >= 0 (0 = unlimited)"), Profile.FLUENT_BIT_5_1.memBufLimit(),
+            CollectorConfig::memBufLimit, "Chunk bytes held before requests get 503 (queue full); 0 = unlimited, Fluent Bit's default.");
     public static final CollectorOption<Boolean> SHRINK = new CollectorOption<>("shrink", OptionType.SWITCH, false,
             CollectorConfig::shrink, "After each request, a connection buffer above 2 x chunk goes back to one chunk (upstream: off).")
             .file(INPUT, "plateau.shrink").switchable();
@@ -87,8 +87,8 @@ public final class CollectorOptions {
             CollectorConfig::reinit, "Destroy and re-create the encoder after each request, success or error (upstream: off).")
             .file(INPUT, "plateau.reinit").switchable();
     public static final CollectorOption<Duration> IDLE_TIMEOUT = new CollectorOption<>("idle_timeout",
-            OptionType.DURATION.check(d -> !d.isNegative(), "must be >= 0 (0 = never)"), Duration.ZERO, CollectorConfig::idleTimeout,
-            "Close keep-alive connections idle this long; 0s = never (upstream v4).")
+            OptionType.DURATION.check(d -> !d.isNegative(), "must be >= 0 (0 = never)"), Profile.FLUENT_BIT_5_1.idleTimeout(),
+            CollectorConfig::idleTimeout, "Close keep-alive connections idle this long; 0s = never; default the profile's (10s in 5.1, never in 4).")
             .file(INPUT, "idle_timeout", "http_server.idle_timeout",
                     "net.keepalive_idle_timeout").switchable();
     public static final CollectorOption<Duration> HEADER_TIMEOUT = new CollectorOption<>("header_timeout",
@@ -109,8 +109,8 @@ public final class CollectorOptions {
     public static final CollectorOption<Boolean> HTTP2 = new CollectorOption<>("http2", OptionType.SWITCH, true,
             CollectorConfig::http2, "Accept HTTP/2 cleartext (prior knowledge and Upgrade: h2c) on the same port.");
     public static final CollectorOption<BufferModel> BUFFER_MODEL = new CollectorOption<>("buffer_model",
-            OptionType.choice(BufferModel.class), BufferModel.LEGACY, CollectorConfig::bufferModel,
-            "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: small, exact growth).")
+            OptionType.choice(BufferModel.class), Profile.FLUENT_BIT_5_1.bufferModel(), CollectorConfig::bufferModel,
+            "Connection buffers: legacy (chunk at accept, chunk growth) or v5 (Fluent Bit 5: small, exact growth); default the profile's.")
             .file(INPUT, "plateau.buffer_model");
     public static final CollectorOption<AllocatorKind> ALLOCATOR = new CollectorOption<>("allocator",
             OptionType.choice(AllocatorKind.class), AllocatorKind.UNPOOLED, CollectorConfig::allocator,
@@ -123,6 +123,13 @@ public final class CollectorOptions {
             OptionType.choice(Compression.class), Compression.NONE, CollectorConfig::outputCompress,
             "Body compression of the http output (Fluent Bit's compress).")
             .file(OUTPUT, "compress").outputPlugin("http");
+    public static final CollectorOption<Profile> PROFILE = new CollectorOption<>("profile",
+            OptionType.choice(Profile.class), Profile.FLUENT_BIT_5_1, CollectorConfig::profile,
+            "Which Fluent Bit the clone behaves like; sets buffer_model, idle_timeout and mem_buf_limit unless given.")
+            .file(INPUT, "plateau.profile");
+    public static final CollectorOption<Boolean> TRIM = new CollectorOption<>("trim", OptionType.SWITCH, false,
+            CollectorConfig::trim, "Lower malloc's mmap/trim thresholds and malloc_trim(0) after each flush (upstream: off).")
+            .file(INPUT, "plateau.trim").switchable();
     public static final CollectorOption<Integer> RETRY_LIMIT = new CollectorOption<>("retry_limit",
             OptionType.of("N|no_limits", CollectorOptions::parseRetryLimit,
                     n -> n == CollectorConfig.UNLIMITED_RETRIES ? "no_limits" : Integer.toString(n)), 1,
@@ -132,7 +139,7 @@ public final class CollectorOptions {
     /** Every option, in the order of help and docs. */
     public static final List<CollectorOption<?>> ALL = List.of(LISTEN, PORT, BUFFER_CHUNK_SIZE, BUFFER_MAX_SIZE,
             SUCCESSFUL_RESPONSE_CODE, TAG, TAG_KEY, SUCCESS_HEADER, ADD_REMOTE_ADDR, REMOTE_ADDR_KEY, OUTPUT_SPEC,
-            OUTPUT_COMPRESS, RETRY_LIMIT, FILE_FORMAT, FLUSH, MEM_BUF_LIMIT, SHRINK, REINIT, IDLE_TIMEOUT,
+            OUTPUT_COMPRESS, RETRY_LIMIT, FILE_FORMAT, FLUSH, PROFILE, MEM_BUF_LIMIT, SHRINK, REINIT, IDLE_TIMEOUT, TRIM,
             HEADER_TIMEOUT, MONITOR_PORT, WORKERS, MAX_CONNECTIONS, BUFFER_MODEL, HTTP2, ALLOCATOR, TOKEN);
 
     private CollectorOptions() {

@@ -53,6 +53,7 @@ public final class Flusher {
     private ScheduledFuture<?> timer;
     private boolean failing;
     private volatile int pending;
+    private volatile Runnable afterFlush = () -> { };
 
     /** A chunk waiting for another attempt. */
     private record Pending(Chunk chunk, int failures, long dueNanos) {
@@ -186,10 +187,22 @@ public final class Flusher {
         for (Pending p : due) {
             attempt(p.chunk(), p.failures());
         }
-        for (Chunk c : queue.drain()) {
+        List<Chunk> drained = queue.drain();
+        for (Chunk c : drained) {
             attempt(c, 0);
         }
         pending = retries.size();
+        if (!due.isEmpty() || !drained.isEmpty()) {
+            afterFlush.run();
+        }
+    }
+
+    /**
+     * Runs {@code hook} on the flusher thread after every round that handed chunks to the output (and freed them):
+     * where the Trim policy calls {@code malloc_trim(0)}. Set before {@link #start()}.
+     */
+    public void afterFlush(Runnable hook) {
+        afterFlush = hook;
     }
 
     private void attempt(Chunk chunk, int failures) {

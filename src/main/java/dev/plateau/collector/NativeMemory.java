@@ -3,27 +3,41 @@ package dev.plateau.collector;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 
 /**
- * Lets freed connection and encoder buffers go back to the operating system, so RSS follows the policies.
+ * The C allocator, as Fluent Bit meets it: {@code malloc}/{@code realloc}/{@code free} for chunk memory
+ * ({@link NativeChunk}) and glibc's {@code mallopt}/{@code malloc_trim} for the Trim policy. Through JNA.
  *
- * <p>Plateau's buffers come from malloc (Netty's unpooled allocator). glibc serves large blocks with mmap and
- * unmaps them on free — until the first such free, after which it raises its mmap threshold (up to 32 MB) and
- * keeps later 1 MB buffers in its heap, where freed memory stays resident. Fluent Bit links jemalloc, which hands
- * freed pages back by itself. Setting {@code M_MMAP_THRESHOLD} explicitly (which also turns the dynamic raise off)
- * gives the JVM the same behaviour: a shrunk or closed connection's buffer really leaves the RSS.
+ * <p>By default nothing is tuned: glibc raises its mmap threshold after the first large free (up to 32 MiB) and
+ * then serves 1–2 MB buffers from its heaps, where freed memory stays resident — what a real Fluent Bit does
+ * (DESIGN.md §6: a stock 5.1.1 keeps ~100 MB after a churn load that heaptrack shows fully freed). The Trim policy
+ * ({@link #trimThresholds}) sets {@code M_MMAP_THRESHOLD} and {@code M_TRIM_THRESHOLD} to {@value #TRIM_THRESHOLD}
+ * bytes — the same as {@code MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072} in a real Fluent Bit's
+ * environment (a fixed threshold also stops the dynamic raise) — and the flusher calls {@link #trim()}
+ * ({@code malloc_trim(0)}) after each flush. Switching Trim off sets the thresholds to what glibc's dynamic rule
+ * reaches at most (32 MiB, 64 MiB): glibc cannot return to its dynamic mode. Elsewhere than Linux/glibc the
+ * allocator calls work and Trim does nothing.
  *
- * <p>Applied once per process by {@link Collector#start()}; the threshold is the system property
- * {@value #PROPERTY} (default {@value #DEFAULT_THRESHOLD} bytes; {@code 0} leaves glibc alone). Elsewhere than
- * Linux/glibc it does nothing.
+ * <pre>{@code
+ * long p = NativeMemory.malloc(262_144);
+ * p = NativeMemory.realloc(p, 1_048_576);
+ * NativeMemory.free(p);
+ * NativeMemory.trimThresholds(true);   // Trim on
+ * NativeMemory.trim();                 // malloc_trim(0)
+ * }</pre>
  */
 public final class NativeMemory {
-    public static final String PROPERTY = "plateau.malloc.mmapThreshold";
-    public static final int DEFAULT_THRESHOLD = 131_072;
+    /** The threshold Trim sets, as the environment variables in the README do for a real Fluent Bit. */
+    public static final int TRIM_THRESHOLD = 131_072;
+    /** glibc's {@code DEFAULT_MMAP_THRESHOLD_MAX} on 64-bit: where the dynamic mmap threshold stops rising. */
+    static final int DYNAMIC_MMAP_MAX = 32 * 1024 * 1024;
+    private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
 
-    private static boolean tried;
-    private static boolean applied;
+    private static final LibC LIBC = load();
+    private static boolean thresholdsSet;
 
     private NativeMemory() {
     }
@@ -42,36 +56,74 @@ public final class NativeMemory {
         }
     }
 
-    /** glibc's {@code mallopt}. */
+    /** The C library's allocator and glibc's tuning calls. */
     private interface LibC extends Library {
+        Pointer realloc(Pointer p, long size);
+
         int mallopt(int param, int value);
+
+        int malloc_trim(long pad);
+    }
+
+    private static LibC load() {
+        try {
+            return Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code malloc(size)}; throws {@link OutOfMemoryError} if it returns NULL. */
+    public static long malloc(long size) {
+        long p = Native.malloc(size);
+        if (p == 0) {
+            throw new OutOfMemoryError("malloc(" + size + ") failed");
+        }
+        return p;
+    }
+
+    /** {@code realloc(address, size)}; the block may move. Throws {@link OutOfMemoryError} (block kept) if NULL. */
+    public static long realloc(long address, long size) {
+        Pointer moved = LIBC.realloc(new Pointer(address), size);
+        if (moved == null) {
+            throw new OutOfMemoryError("realloc(" + size + ") failed");
+        }
+        return Pointer.nativeValue(moved);
+    }
+
+    /** {@code free(address)}. */
+    public static void free(long address) {
+        Native.free(address);
+    }
+
+    /** A direct view of {@code length} bytes at {@code address + offset} (no copy, no ownership). */
+    static ByteBuffer view(long address, long offset, int length) {
+        return new Pointer(address).getByteBuffer(offset, length);
     }
 
     /**
-     * Sets the mmap threshold the first time it is called; returns a one-line description when it did so, else
-     * {@code null} (already tried, turned off, or not glibc).
+     * Trim on: {@code M_MMAP_THRESHOLD} and {@code M_TRIM_THRESHOLD} = {@value #TRIM_THRESHOLD}. Trim off after it
+     * was on: 32 MiB / 64 MiB (the dynamic rule's ceiling). Off when it never was on: nothing is touched. Returns
+     * whether glibc accepted the values.
      */
-    public static synchronized String applyOnce() {
-        if (tried) {
-            return null;
+    public static synchronized boolean trimThresholds(boolean on) {
+        if (!glibc() || !on && !thresholdsSet) {
+            return false;
         }
-        tried = true;
-        int threshold = Integer.getInteger(PROPERTY, DEFAULT_THRESHOLD);
-        if (threshold <= 0 || !Platform.isLinux()) {
-            return null;
-        }
-        try {
-            LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
-            applied = libc.mallopt(M_MMAP_THRESHOLD, threshold) == 1;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            applied = false;
-        }
-        return applied ? "malloc: blocks of " + threshold + " bytes or more are mmapped, so freed buffers return to the OS"
-                + " (-D" + PROPERTY + "=0 turns this off)" : null;
+        int mmap = on ? TRIM_THRESHOLD : DYNAMIC_MMAP_MAX;
+        int trim = on ? TRIM_THRESHOLD : 2 * DYNAMIC_MMAP_MAX;
+        boolean ok = LIBC.mallopt(M_MMAP_THRESHOLD, mmap) == 1 & LIBC.mallopt(M_TRIM_THRESHOLD, trim) == 1;
+        thresholdsSet = true;
+        return ok;
     }
 
-    /** Whether the threshold is in force in this process. */
-    public static synchronized boolean applied() {
-        return applied;
+    /** {@code malloc_trim(0)}: hands free memory at the top of the heaps and free whole pages inside them back. */
+    public static boolean trim() {
+        return glibc() && LIBC.malloc_trim(0) == 1;
+    }
+
+    /** True on Linux with a C library that has {@code mallopt} (glibc). */
+    public static boolean glibc() {
+        return LIBC != null && Platform.isLinux();
     }
 }

@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * collector.policies().setShrink(true);   // connection buffers go back to one chunk after each request
  * collector.policies().set(CollectorOptions.REINIT, true);   // the same, for any live option
+ * collector.policies().setTrim(true);     // malloc thresholds lowered, malloc_trim(0) after each flush
  * }</pre>
+ *
+ * <p>Trim acts on the process's allocator ({@link NativeMemory#trimThresholds}) as soon as it is switched, so a
+ * {@code Policies} with trim on should only exist in a collector's process.
  */
 public final class Policies {
     private final EventLog events;
@@ -61,6 +65,10 @@ public final class Policies {
             return get(CollectorOptions.IDLE_TIMEOUT);
         }
 
+        public boolean trim() {
+            return get(CollectorOptions.TRIM);
+        }
+
         /** {@code shrink on, reinit off, idle_timeout 10s}. */
         public String describe() {
             return values.keySet().stream().map(o -> describe(o)).collect(Collectors.joining(", "));
@@ -84,6 +92,11 @@ public final class Policies {
         return state.idleTimeout();
     }
 
+    /** True while freed memory is handed back to the system after each flush (the Trim policy). */
+    public boolean trim() {
+        return state.trim();
+    }
+
     public <T> T get(CollectorOption<T> option) {
         return state.get(option);
     }
@@ -104,6 +117,11 @@ public final class Policies {
         set(CollectorOptions.IDLE_TIMEOUT, timeout);
     }
 
+    /** Switches Trim: the malloc thresholds change at once ({@link NativeMemory#trimThresholds}). */
+    public void setTrim(boolean on) {
+        set(CollectorOptions.TRIM, on);
+    }
+
     /** Switches a live option; throws {@link IllegalArgumentException} for a value it does not allow. */
     public <T> void set(CollectorOption<T> option, T value) {
         if (!option.live()) {
@@ -116,6 +134,9 @@ public final class Policies {
             Map<CollectorOption<?>, Object> next = new LinkedHashMap<>(state.values());
             next.put(option, value);
             state = new State(next);
+            if (changed && option == CollectorOptions.TRIM) {
+                NativeMemory.trimThresholds((Boolean) value);
+            }
         }
         if (changed) {
             events.emit(EventKind.POLICY, option.name() + " " + option.type().format(value));

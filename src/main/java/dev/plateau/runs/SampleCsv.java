@@ -86,7 +86,7 @@ public final class SampleCsv {
                     throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
                 }
             }
-            List<String> embedded = EmbeddedSource.SERIES.stream().map(c -> c.series().column()).toList();
+            List<String> embedded = EmbeddedSource.required().stream().map(c -> c.series().column()).toList();
             if (declared.isEmpty() && header.contains("requests_total")) {
                 for (String column : embedded) {
                     if (!header.contains(column)) {

@@ -49,7 +49,11 @@ public final class EmbeddedSource implements Source {
             gauge("policy_shrink", "flag", s -> s.shrink() ? 1 : 0),
             gauge("policy_reinit", "flag", s -> s.reinit() ? 1 : 0),
             gauge("policy_idle_timeout_ms", Series.MILLISECONDS, Sample::idleTimeoutMs),
-            gauge("watched_rss_bytes", Series.BYTES, Sample::watchedRssBytes));
+            gauge("watched_rss_bytes", Series.BYTES, Sample::watchedRssBytes),
+            gauge("chunk_bytes", Series.BYTES, Sample::chunkBytes));
+
+    /** How many of {@link #SERIES} a 0.1 {@code samples.csv} has; the later ones may be missing (read as 0). */
+    private static final int IN_0_1 = 26;
 
     private static final Map<String, Series> BY_NAME = new LinkedHashMap<>();
 
@@ -70,6 +74,11 @@ public final class EmbeddedSource implements Source {
 
     private static Column counter(String name, String unit, ToDoubleFunction<Sample> reader) {
         return new Column(Series.counter(name, unit), reader);
+    }
+
+    /** The series every embedded run has, also one recorded by 0.1 (the later ones, e.g. chunk memory, may be absent). */
+    public static List<Column> required() {
+        return SERIES.subList(0, IN_0_1);
     }
 
     /** The declaration of an embedded series by name (unit and kind of a 0.1 run's columns), or {@code null}. */
@@ -93,15 +102,16 @@ public final class EmbeddedSource implements Source {
         return out;
     }
 
-    /** The typed sample whose columns {@code value} gives (the inverse of {@link #values}). */
+    /** The typed sample whose columns {@code value} gives (the inverse of {@link #values}); NaN reads as 0. */
     public static Sample sample(long epochMillis, double elapsedS, java.util.function.ToDoubleFunction<String> value) {
         long[] v = new long[SERIES.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = (long) value.applyAsDouble(SERIES.get(i).series().column());
+            double d = value.applyAsDouble(SERIES.get(i).series().column());
+            v[i] = Double.isNaN(d) ? 0 : (long) d;
         }
         return new Sample(epochMillis, elapsedS, v[0], v[1], v[2], v[3], (int) v[4], v[5], v[6], v[7], v[8], v[9],
                 v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22] != 0,
-                v[23] != 0, v[24], v[25], List.of());
+                v[23] != 0, v[24], v[25], v[26], List.of());
     }
 
     @Override

@@ -121,7 +121,7 @@ public final class SeriesTable {
      * empty when the table lacks the embedded series (a run of an external target).
      */
     public List<Sample> samples() {
-        for (EmbeddedSource.Column c : EmbeddedSource.SERIES) {
+        for (EmbeddedSource.Column c : EmbeddedSource.required()) {
             if (!has(c.series().column())) {
                 return List.of();
             }
@@ -129,7 +129,8 @@ public final class SeriesTable {
         List<Sample> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
             int row = i;
-            out.add(EmbeddedSource.sample(epochMillis[i], elapsedS[i], name -> columns.get(name)[row]));
+            out.add(EmbeddedSource.sample(epochMillis[i], elapsedS[i],
+                    name -> has(name) ? columns.get(name)[row] : Double.NaN));
         }
         return out;
     }

@@ -38,6 +38,7 @@ public record Sample(
         boolean reinit,
         long idleTimeoutMs,
         long watchedRssBytes,
+        long chunkBytes,
         List<ConnectionSnapshot> connections) {
 
     /** CSV header of {@code samples.csv}, in column order (connections are not part of it). */
@@ -48,7 +49,22 @@ public record Sample(
             "requests_total", "requests_2xx_total", "requests_4xx_total", "requests_5xx_total",
             "records_in_total", "records_out_total", "records_dropped_total", "bytes_in_total", "queue_bytes",
             "gc_count", "gc_time_ms", "policy_shrink", "policy_reinit", "policy_idle_timeout_ms",
-            "watched_rss_bytes");
+            "watched_rss_bytes", "chunk_bytes");
+
+    /** A sample without chunk memory (recorded before {@code chunk_bytes} existed, or no collector). */
+    public Sample(long epochMillis, double elapsedS, long rssBytes, long heapUsedBytes, long heapCommittedBytes,
+            long directUsedBytes, int connOpen, long connBufferBytes, long connBufferMaxBytes, long connBufferHwmBytes,
+            long encoderRetainedBytes, long encoderAllocationsTotal, long encoderAllocatedBytesTotal,
+            long requestsTotal, long requests2xx, long requests4xx, long requests5xx, long recordsInTotal,
+            long recordsOutTotal, long recordsDroppedTotal, long bytesInTotal, long queueBytes, long gcCount,
+            long gcTimeMs, boolean shrink, boolean reinit, long idleTimeoutMs, long watchedRssBytes,
+            List<ConnectionSnapshot> connections) {
+        this(epochMillis, elapsedS, rssBytes, heapUsedBytes, heapCommittedBytes, directUsedBytes, connOpen,
+                connBufferBytes, connBufferMaxBytes, connBufferHwmBytes, encoderRetainedBytes, encoderAllocationsTotal,
+                encoderAllocatedBytesTotal, requestsTotal, requests2xx, requests4xx, requests5xx, recordsInTotal,
+                recordsOutTotal, recordsDroppedTotal, bytesInTotal, queueBytes, gcCount, gcTimeMs, shrink, reinit,
+                idleTimeoutMs, watchedRssBytes, 0, connections);
+    }
 
     public Sample {
         connections = connections == null ? List.of() : List.copyOf(connections);
@@ -60,7 +76,7 @@ public record Sample(
                 connOpen, connBufferBytes, connBufferMaxBytes, connBufferHwmBytes, encoderRetainedBytes,
                 encoderAllocationsTotal, encoderAllocatedBytesTotal, requestsTotal, requests2xx, requests4xx,
                 requests5xx, recordsInTotal, recordsOutTotal, recordsDroppedTotal, bytesInTotal, queueBytes, gcCount,
-                gcTimeMs, shrink, reinit, idleTimeoutMs, watchedRssBytes, connections);
+                gcTimeMs, shrink, reinit, idleTimeoutMs, watchedRssBytes, chunkBytes, connections);
     }
 
     /** The values of {@link #COLUMNS}, as numbers (booleans as 0/1). */
@@ -71,7 +87,7 @@ public record Sample(
             encoderRetainedBytes, encoderAllocationsTotal, encoderAllocatedBytesTotal,
             requestsTotal, requests2xx, requests4xx, requests5xx,
             recordsInTotal, recordsOutTotal, recordsDroppedTotal, bytesInTotal, queueBytes,
-            gcCount, gcTimeMs, shrink ? 1 : 0, reinit ? 1 : 0, idleTimeoutMs, watchedRssBytes
+            gcCount, gcTimeMs, shrink ? 1 : 0, reinit ? 1 : 0, idleTimeoutMs, watchedRssBytes, chunkBytes
         };
     }
 

@@ -181,7 +181,7 @@ public final class Sampler implements AutoCloseable {
                 in.requestsTotal(), in.requestsOfClass(2), in.requestsOfClass(4), in.requestsOfClass(5),
                 in.recordsInTotal(), in.recordsOutTotal(), in.recordsDroppedTotal(), in.bytesInTotal(),
                 c.isRunning() ? c.queueBytes() : 0, gcCount, gcTime, p.shrink(), p.reinit(), p.idleTimeout().toMillis(),
-                watchedRss, conns);
+                watchedRss, c.queue().nativeBytes(), conns);
     }
 
     private double elapsed(long now) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CollectorConfigTest {
 
     @Test
-    void defaultsAreFluentBitsExceptLoopbackAndFiniteQueue() {
+    void defaultsAreFluentBit51sExceptLoopback() {
         CollectorConfig c = CollectorConfig.builder().build();
         assertThat(c.listen()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(9880);
@@ -18,8 +18,10 @@ class CollectorConfigTest {
         assertThat(c.successfulResponseCode()).isEqualTo(201);
         assertThat(c.shrink()).isFalse();
         assertThat(c.reinit()).isFalse();
-        assertThat(c.idleTimeout()).isEqualTo(Duration.ZERO);
-        assertThat(c.memBufLimit()).isEqualTo(64_000_000);
+        assertThat(c.profile()).isEqualTo(Profile.FLUENT_BIT_5_1);
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.memBufLimit()).isZero();
+        assertThat(c.trim()).isFalse();
         assertThat(c.remoteAddrKey()).isEqualTo("REMOTE_ADDR");
         assertThat(c.tag()).isEqualTo("http.0");
     }
@@ -72,5 +74,37 @@ class CollectorConfigTest {
         assertThat(locked.authorizes("Bearer s3cre")).isFalse();
         assertThat(locked.authorizes("bearer s3cret")).isFalse();
         assertThat(locked.authorizes("Bearer s3cret ")).isFalse();
+    }
+
+    @Test
+    void profile_setsTheDefaultsItOwnsButNotThoseGivenExplicitly_inEitherOrder() {
+        CollectorConfig legacy = CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).build();
+        assertThat(legacy.bufferModel()).isEqualTo(BufferModel.LEGACY);
+        assertThat(legacy.idleTimeout()).isZero();
+        assertThat(legacy.memBufLimit()).isZero();
+        CollectorConfig before = CollectorConfig.builder().idleTimeout(Duration.ofSeconds(3))
+                .profile(Profile.FLUENT_BIT_4).build();
+        CollectorConfig after = CollectorConfig.builder().profile(Profile.FLUENT_BIT_4)
+                .idleTimeout(Duration.ofSeconds(3)).build();
+        assertThat(before.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(after.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(before.bufferModel()).isEqualTo(BufferModel.LEGACY);
+    }
+
+    @Test
+    void toBuilder_keepsAValueThatDiffersFromItsProfileWhenTheProfileChanges() {
+        CollectorConfig v5OnFour = CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).bufferModel(BufferModel.V5).build();
+        CollectorConfig back = v5OnFour.toBuilder().profile(Profile.FLUENT_BIT_5_1).profile(Profile.FLUENT_BIT_4).build();
+        assertThat(back.bufferModel()).isEqualTo(BufferModel.V5);
+        assertThat(back.idleTimeout()).isZero();
+    }
+
+    @Test
+    void profileAndTrim_areCatalogueOptions_trimLive_profileNot() {
+        assertThat(CollectorOptions.TRIM.live()).isTrue();
+        assertThat(CollectorOptions.PROFILE.live()).isFalse();
+        assertThat(CollectorOptions.PROFILE.read("fluent-bit-4", w -> { })).isEqualTo(Profile.FLUENT_BIT_4);
+        assertThatThrownBy(() -> CollectorOptions.PROFILE.read("fluent-bit-3", w -> { }))
+                .hasMessageContaining("fluent-bit-5.1, fluent-bit-4");
     }
 }

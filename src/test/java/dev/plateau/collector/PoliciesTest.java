@@ -21,6 +21,6 @@ class PoliciesTest {
         assertThat(log.all()).extracting(Event::message)
                 .containsExactly("shrink on", "reinit on", "idle_timeout 10s");
         assertThat(log.all()).allMatch(e -> e.kind() == EventKind.POLICY);
-        assertThat(p.state().describe()).isEqualTo("shrink on, reinit on, idle_timeout 10s");
+        assertThat(p.state().describe()).isEqualTo("shrink on, reinit on, idle_timeout 10s, trim off");
     }
 }

@@ -27,7 +27,7 @@ class RetryLimitTest {
         assertThat(c.retryLimit()).isEqualTo(1);
         assertThat(c.outputCompress()).isEqualTo(Compression.NONE);
         assertThat(c.http2()).isTrue();
-        assertThat(c.bufferModel()).isEqualTo(BufferModel.LEGACY);
+        assertThat(c.bufferModel()).isEqualTo(BufferModel.V5);
     }
 
     @Test

@@ -88,9 +88,12 @@ class BackpressureTest {
         c.close();
         assertThat(c.collector().counters().recordsOutTotal()).isZero();
         List<Event> drops = c.events().all().stream().filter(e -> e.kind() == EventKind.ERROR).toList();
-        assertThat(drops).as("one ERROR event per dropped chunk").hasSize(3);
+        // one ERROR event per dropped chunk; requests of one tag within a flush share a chunk (as chunkio's do)
+        assertThat(drops).as("one ERROR event per dropped chunk").hasSizeBetween(1, 3);
         assertThat(drops).allSatisfy(e -> assertThat(e.message())
-                .contains("dropped 20 records of tag ro").contains("No space left on device"));
+                .containsPattern("dropped \\d+ records of tag ro").contains("No space left on device"));
+        assertThat(drops.stream().mapToInt(e -> Integer.parseInt(e.message().replaceAll(".*dropped (\\d+) records.*", "$1")))
+                .sum()).isEqualTo(60);
         Aftermath.assertNoLeaks();
         Aftermath.assertEventsAreSingleLines(c);
     }

@@ -88,6 +88,19 @@ class ScenarioTest {
     }
 
     @Test
+    void collectorProfileSetsItsDefaultsAndPoliciesTrimIsLive() {
+        Scenario s = parse("{\"name\": \"t\", \"collector\": {\"profile\": \"fluent-bit-4\"},"
+                + " \"policies\": {\"trim\": true}, \"bursts\": [{\"requests\": 1}]}");
+        assertThat(s.collector().profile()).isEqualTo(dev.plateau.collector.Profile.FLUENT_BIT_4);
+        assertThat(s.collector().bufferModel()).isEqualTo(dev.plateau.collector.BufferModel.LEGACY);
+        assertThat(s.collector().idleTimeout()).isZero();
+        assertThat(s.collector().trim()).isTrue();
+        assertThat(s.collectorJson()).containsEntry("profile", "fluent-bit-4").containsEntry("trim", true);
+        assertThatThrownBy(() -> parse("{\"name\": \"t\", \"policies\": {\"profile\": \"fluent-bit-4\"},"
+                + " \"bursts\": [{\"requests\": 1}]}")).hasMessageStartingWith("policies.profile");
+    }
+
+    @Test
     void burstsAreSortedByStartTime() {
         Scenario s = parse(withBursts("{\"at_s\": 5, \"requests\": 1}, {\"at_s\": 0.5, \"requests\": 2}"));
         assertThat(s.bursts()).extracting(ScenarioBurst::atS).containsExactly(0.5, 5.0);

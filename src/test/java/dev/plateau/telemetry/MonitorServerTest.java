@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.CollectorException;
 import dev.plateau.collector.ConnectionStats;
 import dev.plateau.events.Event;
@@ -27,7 +28,7 @@ class MonitorServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final EventLog events = new EventLog();
-    private Collector collector = new Collector(CollectorConfig.builder().port(0).build(), events);
+    private Collector collector = new Collector(CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).port(0).build(), events);
     private final Sampler sampler = new Sampler(() -> null, Duration.ofMillis(250), new SampleRing(16), Clock.systemUTC());
     private MonitorServer monitor;
 

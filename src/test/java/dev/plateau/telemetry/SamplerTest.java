@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.PayloadGenerator;
 import java.io.IOException;
@@ -22,7 +23,7 @@ class SamplerTest {
     private Sampler sampler;
 
     private void startCollector() {
-        collector = new Collector(CollectorConfig.builder().port(0).monitorPort(0).bufferChunkSize(CHUNK)
+        collector = new Collector(CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).port(0).monitorPort(0).bufferChunkSize(CHUNK)
                 .bufferMaxSize(2_000_000).build(), new EventLog());
         collector.start();
         sampler = new Sampler(() -> collector, Duration.ofMillis(50), new SampleRing(1_000), Clock.systemUTC());

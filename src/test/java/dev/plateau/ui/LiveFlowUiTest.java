@@ -1,5 +1,6 @@
 package dev.plateau.ui;
 
+import dev.plateau.collector.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,6 +59,8 @@ class LiveFlowUiTest {
 
     @Test
     void burstFillsChartsAndTable_shrinkBringsTheBarBackToOneChunk_exportWritesRows(FxRobot robot) throws Exception {
+        // chunk-sized buffers (Fluent Bit 4), so "one chunk" is the buffer_chunk_size the bars are measured against
+        robot.interact(() -> console.model().parts().collector().profileProperty().set(Profile.FLUENT_BIT_4));
         robot.clickOn("#startButton");
         await().atMost(Duration.ofSeconds(15)).until(() -> fx(robot, () -> text(robot, "#collectorStatus"))
                 .matches("listening on 127\\.0\\.0\\.1:\\d+"));

@@ -35,13 +35,16 @@ interface BufferModel {
     /** The shrink policy replaces a buffer whose capacity is above this after a request. */
     long shrinkAbove();
 
+    /** Bytes of a separate per-connection read buffer, allocated at the first request and kept until close; 0 = none. */
+    int readBuffer();
+
     /** Upper limit: {@code buffer_max_size}. */
     long max();
 
     /** The model named by {@code config.bufferModel()}. */
     static BufferModel of(CollectorConfig config) {
         return config.bufferModel() == dev.plateau.collector.BufferModel.V5
-                ? new SessionGrowth(config.bufferMaxSize())
+                ? new SessionGrowth(config.bufferMaxSize(), config.bufferChunkSize())
                 : new ChunkGrowth(config.bufferChunkSize(), config.bufferMaxSize());
     }
 }

@@ -48,6 +48,12 @@ final class ChunkGrowth implements BufferModel {
         return 2 * chunk;
     }
 
+    /** {@code http_conn.c} reads straight into the connection buffer. */
+    @Override
+    public int readBuffer() {
+        return 0;
+    }
+
     @Override
     public long max() {
         return max;

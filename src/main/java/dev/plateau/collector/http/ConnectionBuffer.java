@@ -67,6 +67,7 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     private Ticker ticker;
     private long openedNanos;
     private ByteBuf buf;
+    private ByteBuf readBuffer;
     private HttpRequest head;
     private int bodyStart;
 
@@ -163,6 +164,9 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
             return false;
         }
         writeHead(buf, request);
+        if (readBuffer == null && model.readBuffer() > 0) {
+            readBuffer = context.allocator().directBuffer(model.readBuffer(), model.readBuffer());
+        }
         head = request;
         bodyStart = buf.writerIndex();
         return true;
@@ -186,11 +190,25 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         IngestRequest ingest = new IngestRequest(request.method(), request.uri(), request.protocolVersion(),
                 request.headers(), HttpUtil.isKeepAlive(request), buf.slice(bodyStart, buf.writerIndex() - bodyStart));
         account.stats().requestDone();
+        touchReadBuffer(buf.writerIndex());
         ctx.fireChannelRead(ingest);
         afterRequest();
         long now = ticker.nanoTime();
         state.requestDone(now);
         account.requestDone(now);
+    }
+
+    /**
+     * Writes the read buffer as far as this request's bytes would have filled it, so its pages are resident as in
+     * Fluent Bit, where {@code read()} fills it (the bytes themselves took Netty's path).
+     */
+    private void touchReadBuffer(int requestBytes) {
+        if (readBuffer != null) {
+            int upTo = Math.min(requestBytes, readBuffer.capacity());
+            if (upTo > readBuffer.writerIndex()) {
+                readBuffer.writeZero(upTo - readBuffer.writerIndex());
+            }
+        }
     }
 
     /** Clears the buffer (capacity kept) or, under the shrink policy, goes back to the model's initial size. */
@@ -333,6 +351,10 @@ public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
         if (buf != null) {
             buf.release();
             buf = null;
+        }
+        if (readBuffer != null) {
+            readBuffer.release();
+            readBuffer = null;
         }
         if (account != null) {
             account.close();

@@ -1,6 +1,5 @@
 package dev.plateau.collector.http;
 
-import dev.plateau.collector.Chunk;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.encode.EventTime;
 import dev.plateau.collector.encode.LogEventEncoder;
@@ -24,9 +23,10 @@ import java.util.Locale;
 /**
  * Fluent Bit's {@code in_http} request handling (docs/DESIGN.md §1), byte for byte: bearer token, POST only, queue
  * full → 503, Content-Type, empty body, Content-Encoding (gzip, zstd, snappy inflated, bounded: {@link CompressedBody}), JSON or form encoding through the
- * event loop's {@link LogEventEncoder}, then one {@link Chunk} per tag into the chunk queue and the success answer.
- * A rejected request commits nothing. After every request — success and every error — the encoder is reset
- * (upstream) or destroyed (reinit policy). Per channel; runs synchronously inside the {@link ConnectionBuffer}'s
+ * event loop's {@link LogEventEncoder}, then each tag's events appended to its chunk in the queue and the success
+ * answer. A rejected request commits nothing. After every request — success and every error — the encoder is reset
+ * (Fluent Bit 4) or destroyed (reinit policy, and always under profile {@code fluent-bit-5.1}, as 5.1.1's
+ * {@code http_prot.c:857,880} creates and destroys it per request). Per channel; runs synchronously inside the {@link ConnectionBuffer}'s
  * {@code fireChannelRead}, because the request's body is a slice of that buffer.
  */
 public final class IngestHandler extends ChannelInboundHandlerAdapter {
@@ -66,7 +66,7 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
             context.events().emit(EventKind.ERROR, "request " + request.method() + " " + request.uri() + " failed: " + e);
             answer = Responses.INTERNAL_ERROR;
         } finally {
-            if (context.policies().reinit()) {
+            if (context.policies().reinit() || config.profile().encoderPerRequest()) {
                 encoder.destroy();
             } else {
                 encoder.reset();
@@ -179,15 +179,13 @@ public final class IngestHandler extends ChannelInboundHandlerAdapter {
         return lastTag;
     }
 
-    /** Copies each tag group out of the encoder's buffer into a chunk the queue owns. */
+    /** Appends each tag group of the encoder's buffer to its tag's chunk in the queue (native memory). */
     private void commit(LogEventEncoder.Batch batch) {
         ByteBuf events = encoder.buffer();
         List<LogEventEncoder.TagGroup> groups = batch.groups();
         for (int i = 0; i < groups.size(); i++) { // indexed: no iterator object per request
             LogEventEncoder.TagGroup group = groups.get(i);
-            ByteBuf data = context.allocator().directBuffer(group.length(), group.length());
-            data.writeBytes(events, group.offset(), group.length());
-            context.queue().add(new Chunk(group.tag(), data, group.records()));
+            context.queue().append(group.tag(), events, group.offset(), group.length(), group.records());
         }
         context.counters().recordsIn(batch.records());
     }

@@ -2,6 +2,7 @@ package dev.plateau.load.bench;
 
 import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BaselineServer;
 import dev.plateau.load.BurstReport;
@@ -48,9 +49,13 @@ public final class EndToEndBench {
         this.progress = progress;
     }
 
-    /** The collector the bench measures: null output, port 0, no monitor, upstream's unlimited mem_buf_limit. */
+    /**
+     * The collector the bench measures: profile {@code fluent-bit-4} (chunk-sized buffers, so its figures stay
+     * comparable with earlier runs and shrink acts above two chunks), null output, port 0, no monitor, upstream's
+     * unlimited mem_buf_limit.
+     */
     public static CollectorConfig collectorConfig(int workers) {
-        return CollectorConfig.builder().port(0).output("null").monitorPort(0).memBufLimit(0)
+        return CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).port(0).output("null").monitorPort(0).memBufLimit(0)
                 .flush(Duration.ofMillis(200)).workers(workers).build();
     }
 

@@ -17,6 +17,7 @@ public final class ExperimentBar {
     private final ExperimentViewModel experiment;
     @FXML private ComboBox<Path> scenarioChoice;
     @FXML private CheckBox idleBox;
+    @FXML private CheckBox trimBox;
     @FXML private TextField idleField;
     @FXML private Label idleError;
     @FXML private Button experimentRunButton;
@@ -44,6 +45,7 @@ public final class ExperimentBar {
             }
         });
         idleBox.selectedProperty().bindBidirectional(experiment.withIdleTimeoutProperty());
+        trimBox.selectedProperty().bindBidirectional(experiment.withTrimProperty());
         Views.bind(idleField, experiment.idleTimeoutField(), idleError);
         idleField.disableProperty().bind(idleBox.selectedProperty().not());
         experimentRunButton.disableProperty().bind(experiment.runningProperty());

@@ -48,7 +48,11 @@ import javafx.concurrent.Task;
  */
 public final class ExperimentViewModel {
     /** One variant of the experiment: the policies it forces. */
-    public record Variant(String suffix, String description, boolean shrink, boolean reinit, Duration idleTimeout) {
+    public record Variant(String suffix, String description, boolean shrink, boolean reinit, Duration idleTimeout,
+            boolean trim) {
+        public Variant(String suffix, String description, boolean shrink, boolean reinit, Duration idleTimeout) {
+            this(suffix, description, shrink, reinit, idleTimeout, false);
+        }
     }
 
     private final Path scenariosDir;
@@ -59,6 +63,7 @@ public final class ExperimentViewModel {
     private final ObservableList<Path> scenarios = FXCollections.observableArrayList();
     private final ObjectProperty<Path> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final BooleanProperty withIdleTimeout = new SimpleBooleanProperty(this, "withIdleTimeout", true);
+    private final BooleanProperty withTrim = new SimpleBooleanProperty(this, "withTrim", false);
     private final ValidatedField<Duration> idleTimeout = new ValidatedField<>("2s", Parsers.positiveDuration("idle timeout"));
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -129,13 +134,18 @@ public final class ExperimentViewModel {
             v.add(new Variant("on-idle", "shrink + reinit + idle timeout " + dev.plateau.collector.Sizes.formatDuration(d),
                     true, true, d));
         }
+        if (withTrim.get()) {
+            Duration d = v.get(v.size() - 1).idleTimeout();
+            v.add(new Variant("on-trim", "shrink + reinit" + (d.isZero() ? "" : " + idle timeout") + " + Trim "
+                    + "(as MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072)", true, true, d, true));
+        }
         return v;
     }
 
     /** The scenario with its policies replaced by the variant's and its name suffixed ({@code small-before-on}). */
     public static Scenario variant(Scenario base, Variant v) {
         CollectorConfig c = base.collector().toBuilder().shrink(v.shrink()).reinit(v.reinit())
-                .idleTimeout(v.idleTimeout()).build();
+                .idleTimeout(v.idleTimeout()).trim(v.trim()).build();
         String name = base.name().replaceAll("-(before|after(-idle-timeout)?)$", "") + "-" + v.suffix();
         return new Scenario(name, v.description() + ". " + base.description(), c, base.sampleInterval(),
                 base.bursts(), base.settleS(), base.source());
@@ -236,6 +246,11 @@ public final class ExperimentViewModel {
 
     public ObjectProperty<Path> scenarioProperty() {
         return scenario;
+    }
+
+    /** Whether the experiment ends with a variant that also has the Trim policy on. */
+    public BooleanProperty withTrimProperty() {
+        return withTrim;
     }
 
     public BooleanProperty withIdleTimeoutProperty() {

@@ -43,6 +43,8 @@ public final class LiveViewModel {
     public static final String HEAP = "heap used";
     public static final String DIRECT = "direct";
     public static final String WATCHED = "watched process RSS";
+    /** Native chunk memory held until the flush ({@code chunk_bytes}). */
+    public static final String CHUNKS = "chunk memory";
     public static final String BUFFER_TOTAL = "total (all connections)";
     public static final String BUFFER_LARGEST = "largest connection";
     public static final String ENCODER_RETAINED = "encoder retained";
@@ -146,6 +148,7 @@ public final class LiveViewModel {
         memory.add(c.line(RSS, c.rss, start));
         memory.add(c.line(HEAP, c.heap, start));
         memory.add(c.line(DIRECT, c.direct, start));
+        memory.add(c.line(CHUNKS, c.chunks, start));
         List<LiveFrame.Line> watched = latest.watchedRssBytes() >= 0 ? List.of(c.line(WATCHED, c.watched, start)) : List.of();
         List<LiveFrame.Line> buffers = List.of(
                 c.line(BUFFER_TOTAL, c.bufferTotal, start),
@@ -170,6 +173,7 @@ public final class LiveViewModel {
         double[] heap = x;
         double[] direct = x;
         double[] watched = x;
+        double[] chunks = x;
         double[] bufferTotal = x;
         double[] bufferLargest = x;
         double[] encoderRetained = x;
@@ -190,6 +194,7 @@ public final class LiveViewModel {
                 heap = Arrays.copyOf(heap, cap);
                 direct = Arrays.copyOf(direct, cap);
                 watched = Arrays.copyOf(watched, cap);
+                chunks = Arrays.copyOf(chunks, cap);
                 bufferTotal = Arrays.copyOf(bufferTotal, cap);
                 bufferLargest = Arrays.copyOf(bufferLargest, cap);
                 encoderRetained = Arrays.copyOf(encoderRetained, cap);
@@ -203,6 +208,7 @@ public final class LiveViewModel {
                 heap[i] = s.heapUsedBytes();
                 direct[i] = s.directUsedBytes();
                 watched[i] = Math.max(0, s.watchedRssBytes());
+                chunks[i] = s.chunkBytes();
                 bufferTotal[i] = s.connBufferBytes();
                 bufferLargest[i] = s.connBufferMaxBytes();
                 encoderRetained[i] = s.encoderRetainedBytes();

@@ -1,11 +1,13 @@
 package dev.plateau.ui.main;
 
+import dev.plateau.collector.Profile;
 import dev.plateau.ui.common.FileDialogs;
 import dev.plateau.ui.common.Views;
 import java.io.File;
 import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -15,7 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
-/** Controller of {@code CollectorBar.fxml}: Start/Stop, the address, "Open Fluent Bit config…" and the policies. */
+/** Controller of {@code CollectorBar.fxml}: Start/Stop, the address, "Open Fluent Bit config…", the profile and the policies. */
 public final class CollectorBar {
     private final CollectorViewModel model;
     @FXML private HBox bar;
@@ -28,6 +30,8 @@ public final class CollectorBar {
     @FXML private Button configButton;
     @FXML private ToggleButton shrinkToggle;
     @FXML private ToggleButton reinitToggle;
+    @FXML private ToggleButton trimToggle;
+    @FXML private ChoiceBox<Profile> profileChoice;
     @FXML private Spinner<Integer> idleSpinner;
 
     public CollectorBar(CollectorViewModel model) {
@@ -52,6 +56,10 @@ public final class CollectorBar {
         model.runningProperty().addListener((obs, o, on) -> collectorStatus.pseudoClassStateChanged(Views.RUNNING, on));
         shrinkToggle.selectedProperty().bindBidirectional(model.shrinkProperty());
         reinitToggle.selectedProperty().bindBidirectional(model.reinitProperty());
+        trimToggle.selectedProperty().bindBidirectional(model.trimProperty());
+        profileChoice.getItems().setAll(Profile.values());
+        profileChoice.valueProperty().bindBidirectional(model.profileProperty());
+        profileChoice.disableProperty().bind(locked);
         var idle = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MainViewModel.MAX_IDLE_SECONDS, 0, 5);
         idle.setConverter(new StringConverter<>() {
             @Override

@@ -4,6 +4,7 @@ import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorOption;
 import dev.plateau.collector.CollectorOptions;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.Sizes;
 import dev.plateau.collector.config.FluentBitConfig;
 import dev.plateau.events.EventKind;
@@ -31,8 +32,9 @@ import javafx.concurrent.Task;
 
 /**
  * The toolbar's collector controls: listen address and port (validated as you type), Start/Stop through the
- * background executor, the status line ("listening on 127.0.0.1:9880", "stopped" or the error), and the three
- * policies, applied live to the running collector's {@code policies()} and used as initial values on start.
+ * background executor, the status line ("listening on 127.0.0.1:9880", "stopped" or the error), the profile (which
+ * Fluent Bit the next Start behaves like) and the live policies, applied live to the running collector's
+ * {@code policies()} and used as initial values on start.
  *
  * <pre>{@code
  * CollectorViewModel vm = new CollectorViewModel(base, events, tasks);
@@ -51,6 +53,8 @@ public final class CollectorViewModel {
     private final Map<CollectorOption<?>, ObjectProperty<Object>> liveFields = new LinkedHashMap<>();
     private final BooleanProperty shrink;
     private final BooleanProperty reinit;
+    private final BooleanProperty trim;
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>(this, CollectorOptions.PROFILE.name());
     private final ObjectProperty<Integer> idleTimeoutSeconds = new SimpleObjectProperty<>(this, "idleTimeoutSeconds", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -72,12 +76,19 @@ public final class CollectorViewModel {
         }
         shrink = BooleanProperty.booleanProperty(typed(CollectorOptions.SHRINK));
         reinit = BooleanProperty.booleanProperty(typed(CollectorOptions.REINIT));
+        trim = BooleanProperty.booleanProperty(typed(CollectorOptions.TRIM));
+        profile.set(base.profile());
         ObjectProperty<Duration> idle = typed(CollectorOptions.IDLE_TIMEOUT);
         idleTimeoutSeconds.set((int) idle.get().toSeconds());
         idle.addListener((obs, old, d) -> idleTimeoutSeconds.set((int) d.toSeconds()));
         idleTimeoutSeconds.addListener((obs, old, s) -> {
             if (s != null && s >= 0) {
                 idle.set(Duration.ofSeconds(s));
+            }
+        });
+        profile.addListener((obs, old, p) -> {
+            if (p != null && !running.get()) {
+                idle.set(p.idleTimeout());
             }
         });
     }
@@ -112,6 +123,7 @@ public final class CollectorViewModel {
             base = loaded;
             listen.textProperty().set(loaded.listen());
             port.textProperty().set(Integer.toString(loaded.port()));
+            profile.set(loaded.profile());
             liveFields.forEach((o, field) -> field.set(o.get(loaded)));
             for (String w : fb.warnings()) {
                 events.emit(EventKind.WARNING, file.getFileName() + ": " + w);
@@ -219,6 +231,9 @@ public final class CollectorViewModel {
     /** The config a start would use right now (fields must be valid). */
     public CollectorConfig config() {
         CollectorConfig.Builder b = base.toBuilder().listen(listen.value()).port(port.value());
+        if (profile.get() != null && profile.get() != base.profile()) {
+            b.profile(profile.get());
+        }
         liveFields.forEach((o, field) -> setTyped(b, o, field.get()));
         return b.build();
     }
@@ -286,6 +301,16 @@ public final class CollectorViewModel {
 
     public BooleanProperty reinitProperty() {
         return reinit;
+    }
+
+    /** The Trim policy (malloc thresholds lowered, {@code malloc_trim(0)} after each flush). */
+    public BooleanProperty trimProperty() {
+        return trim;
+    }
+
+    /** Which Fluent Bit the next Start behaves like; choosing one sets the idle timeout field to its default. */
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
     }
 
     public ObjectProperty<Integer> idleTimeoutSecondsProperty() {

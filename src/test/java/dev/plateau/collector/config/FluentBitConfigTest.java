@@ -124,4 +124,24 @@ class FluentBitConfigTest {
         assertThat(c.port()).isEqualTo(9100);
         assertThat(c.output()).isEqualTo("http://127.0.0.1:8081/ingest");
     }
+
+    @Test
+    void plateauProfileAndTrimKeys_setTheProfileItsDefaultsAndTrim() throws Exception {
+        Path f = write("p.conf", "[INPUT]\n    Name http\n    plateau.profile fluent-bit-4\n    plateau.trim on\n");
+        FluentBitConfig fb = FluentBitConfig.load(f, Map.of());
+        CollectorConfig c = fb.builder().build();
+        assertThat(fb.warnings()).isEmpty();
+        assertThat(c.profile()).isEqualTo(dev.plateau.collector.Profile.FLUENT_BIT_4);
+        assertThat(c.bufferModel()).isEqualTo(dev.plateau.collector.BufferModel.LEGACY);
+        assertThat(c.idleTimeout()).isZero();
+        assertThat(c.trim()).isTrue();
+    }
+
+    @Test
+    void plateauProfile_keepsAnOwnedKeyTheFileGivesBeforeIt() throws Exception {
+        Path f = write("q.conf", "[INPUT]\n    Name http\n    idle_timeout 3s\n    plateau.profile fluent-bit-4\n");
+        CollectorConfig c = FluentBitConfig.load(f, Map.of()).builder().build();
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.bufferModel()).isEqualTo(dev.plateau.collector.BufferModel.LEGACY);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +36,7 @@ class BufferCapacityTest {
     void fiveMegabyteRequestKeepsSixChunksWithShrinkOff() throws Exception {
         String body = fiveMegabyteArray();
         assertThat(body.length()).isBetween(4_900_000, 5_100_000);
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferChunkSize(1_000_000).bufferMaxSize(8_000_000));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).bufferChunkSize(1_000_000).bufferMaxSize(8_000_000));
                 RawHttp raw = new RawHttp(fx.address(), 120_000)) {
             assertThat(raw.exchange(RawHttp.post("/big", "application/json", "{\"warm\":1}", "")).status()).isEqualTo(201);
             assertThat(capacity(fx)).isEqualTo(1_000_000);
@@ -51,7 +52,7 @@ class BufferCapacityTest {
     @Test
     void fiveMegabyteRequestShrinksBackToOneChunkWithShrinkOn() throws Exception {
         String body = fiveMegabyteArray();
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferChunkSize(1_000_000).bufferMaxSize(8_000_000).shrink(true));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).bufferChunkSize(1_000_000).bufferMaxSize(8_000_000).shrink(true));
                 RawHttp raw = new RawHttp(fx.address(), 120_000)) {
             assertThat(raw.exchange(RawHttp.post("/big", "application/json", "{\"warm\":1}", "")).status()).isEqualTo(201);
             assertThat(capacity(fx)).isEqualTo(1_000_000);

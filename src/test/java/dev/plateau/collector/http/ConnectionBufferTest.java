@@ -3,6 +3,7 @@ package dev.plateau.collector.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import dev.plateau.collector.ConnectionSnapshot;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
@@ -49,7 +50,7 @@ class ConnectionBufferTest {
     }
 
     private void open(boolean shrink) {
-        CollectorConfig config = CollectorConfig.builder().port(0).bufferChunkSize(CHUNK).bufferMaxSize(MAX)
+        CollectorConfig config = CollectorConfig.builder().profile(Profile.FLUENT_BIT_4).port(0).bufferChunkSize(CHUNK).bufferMaxSize(MAX)
                 .shrink(shrink).build();
         context = TestContexts.of(config, alloc, null, null);
         channel = new EmbeddedChannel(new ConnectionBuffer(context), new Recorder());

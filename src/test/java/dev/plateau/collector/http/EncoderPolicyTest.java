@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plateau.collector.EncoderStats;
@@ -12,7 +13,7 @@ class EncoderPolicyTest {
 
     @Test
     void resetKeepsTheEncodersHighWaterAllocation() throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferChunkSize(1_000_000).bufferMaxSize(8_000_000));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).bufferChunkSize(1_000_000).bufferMaxSize(8_000_000));
                 RawHttp raw = new RawHttp(fx.address(), 120_000)) {
             EncoderStats stats = fx.collector.encoderStats();
             assertThat(raw.exchange(RawHttp.post("/", JSON, BufferCapacityTest.fiveMegabyteArray(), "")).status()).isEqualTo(201);
@@ -27,7 +28,7 @@ class EncoderPolicyTest {
 
     @Test
     void reinitFreesTheEncoderAfterSuccessAndAfterEveryError() throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.bufferChunkSize(1_000_000).bufferMaxSize(8_000_000).reinit(true));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).bufferChunkSize(1_000_000).bufferMaxSize(8_000_000).reinit(true));
                 RawHttp raw = new RawHttp(fx.address(), 120_000)) {
             EncoderStats stats = fx.collector.encoderStats();
             assertThat(raw.exchange(RawHttp.post("/", JSON, BufferCapacityTest.fiveMegabyteArray(), "")).status()).isEqualTo(201);
@@ -44,11 +45,21 @@ class EncoderPolicyTest {
 
     @Test
     void reinitSwitchedLiveFreesOnTheNextRequest() throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b); RawHttp raw = fx.raw()) {
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4)); RawHttp raw = fx.raw()) {
             assertThat(raw.exchange(RawHttp.post("/", JSON, "{\"a\":1}", "")).status()).isEqualTo(201);
             assertThat(fx.collector.encoderStats().retainedBytes()).isEqualTo(LogEventEncoder.INITIAL_CAPACITY);
             fx.collector.policies().setReinit(true);
             assertThat(raw.exchange(RawHttp.post("/", JSON, "{\"a\":1}", "")).status()).isEqualTo(201);
+            assertThat(fx.collector.encoderStats().retainedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void profile51_destroysTheEncoderAfterEveryRequestWithReinitOff() throws Exception {
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_5_1)); RawHttp raw = fx.raw()) {
+            assertThat(raw.exchange(RawHttp.post("/", JSON, "{\"a\":1}", "")).status()).isEqualTo(201);
+
+            assertThat(fx.collector.policies().reinit()).isFalse();
             assertThat(fx.collector.encoderStats().retainedBytes()).isZero();
         }
     }

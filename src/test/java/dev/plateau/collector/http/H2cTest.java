@@ -1,5 +1,6 @@
 package dev.plateau.collector.http;
 
+import dev.plateau.collector.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ class H2cTest {
 
     @BeforeEach
     void start() {
-        fx = new CollectorFixture(b -> b.bufferChunkSize(CHUNK).bufferMaxSize(MAX));
+        fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).bufferChunkSize(CHUNK).bufferMaxSize(MAX));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plateau.collector.AllocatorKind;
 import dev.plateau.collector.CollectorConfig;
+import dev.plateau.collector.Profile;
 import java.util.List;
 import dev.plateau.collector.encode.LogEventEncoder;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class OptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"unpooled", "pooled", "adaptive"})
     void everyAllocatorGrowsAndKeepsExactChunkMultiples(String allocator) throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.allocator(AllocatorKind.valueOf(allocator.toUpperCase(java.util.Locale.ROOT))).bufferChunkSize(10_000).bufferMaxSize(100_000));
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).allocator(AllocatorKind.valueOf(allocator.toUpperCase(java.util.Locale.ROOT))).bufferChunkSize(10_000).bufferMaxSize(100_000));
                 RawHttp raw = fx.raw()) {
             String body = "[" + "{\"a\":1},".repeat(3000) + "{\"a\":2}]";
             assertThat(raw.exchange(RawHttp.post("/", "application/json", body, "")).status()).isEqualTo(201);
@@ -61,7 +62,7 @@ class OptionsTest {
 
     @Test
     void twoWorkersUseOneEncoderPerEventLoop() throws Exception {
-        try (CollectorFixture fx = new CollectorFixture(b -> b.workers(2)); RawHttp a = fx.raw(); RawHttp b = fx.raw()) {
+        try (CollectorFixture fx = new CollectorFixture(b -> b.profile(Profile.FLUENT_BIT_4).workers(2)); RawHttp a = fx.raw(); RawHttp b = fx.raw()) {
             assertThat(a.exchange(RawHttp.post("/a", "application/json", "{\"a\":1}", "")).status()).isEqualTo(201);
             assertThat(b.exchange(RawHttp.post("/b", "application/json", "{\"b\":1}", "")).status()).isEqualTo(201);
             assertThat(a.exchange(RawHttp.post("/a", "application/json", "{\"a\":2}", "")).status()).isEqualTo(201);
