@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz tests (run from the project root: python3 src/test/fuzz/seeds.py).
+
+Seeds come from samples/ and from the hostile cases of src/test/java/dev/plateau/reliability. Each lands in the
+directory Jazzer's JUnit integration replays in regression mode (<TestClass>Inputs/<method>/ under the test class's
+package in src/test/resources), so `mvn verify` runs every seed and every saved crash through the oracle.
+"""
+import gzip, os, pathlib, subprocess, hashlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+RES = ROOT / "src/test/resources"
+
+def put(cls, method, name, data):
+    pkg, simple = cls.rsplit(".", 1)
+    d = RES / pkg.replace(".", "/") / f"{simple}Inputs" / method
+    d.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode()
+    (d / f"seed-{name}").write_bytes(data)
+
+def sample(path):
+    return (ROOT / path).read_bytes()
+
+JSON = ("dev.plateau.collector.encode.JsonBodyFuzzTest", "bodyEncodesAsTheReferenceReadsItOrBothReject")
+SAMPLE = ('[{"msg":"GET /a \\"q\\" \\u00e9\\n","n":-12.5e3,"ok":true,"x":null,'
+          '"tags":[1,"b",{"c":[]}]},{"k":"caf\u00e9 \u20ac \U0001F600"}]')
+json_seeds = {
+    "app-logs": sample("samples/payloads/app-logs-10.json"),
+    "one-record": sample("samples/payloads/one-record.json"),
+    "hostile-sample": SAMPLE,
+    "trailing-comma": '{"a":1,}', "trailing-comma-array": '[{"a":1},]', "garbage": '{"a":1}x',
+    "utf8-ff": b'{"a":"\xff"}', "utf8-overlong": b'{"a":"\xc0\xaf"}', "utf8-cut": b'{"a":"\xe2\x82"}',
+    "raw-nul": b'{"a":"x\x00y"}', "raw-surrogate": b'{"a":"\xed\xa0\x80"}',
+    "deep-1001": "[" * 1001 + "]" * 1001, "deep-999": "[" + '{"a":' * 998 + "1" + "}" * 998 + "]",
+    "scalar": "42", "object-scalar": '{"a":1} 2', "mixed-array": '[{"a":1},2,{"b":3}]',
+    "broken-third": '{"a":1}{"b":2}{"c":', "escaped-nul": '{"a":"x\\u0000y"}', "dup-keys": '{"a":1,"a":2}',
+    "concatenated": '{"a":1}{"a":2} {"a":3}', "empty-object": "{}", "empty-array": "[]",
+    "big-int": '{"big":' + "9" * 400 + "}", "huge-float": '{"huge":1e400,"b":-1e400,"c":1e-400}',
+    "uint64": '{"u":18446744073709551615,"v":18446744073709551616,"w":-9223372036854775809,"m":-9223372036854775808}',
+    "lone-surrogate": '{"a":"x\\ud800y","b":"\\udc00"}', "bom": b'\xef\xbb\xbf{"a":1}',
+    "tag-key": '[{"tag":"app.one","m":1},{"tag":"app.one"},{"tag":"a\\nb"},{"tag":""},{"tag":5},{"tag":"x","tag":"y"}]',
+    "long-string": '{"s":"' + "\u00e9" * 9000 + '"}',
+}
+for k, v in json_seeds.items():
+    put(*JSON, k, v)
+
+FORM = ("dev.plateau.collector.encode.FormBodyFuzzTest", "formDecodesAsTheReferenceReadsItOrBothReject")
+for k, v in {"sample": sample("samples/payloads/form.txt"), "plus": "a=b+c&d=%20x", "empty-field": "a=1&&b=2",
+             "no-value": "a&b=", "bad-escape": "a=%zz", "cut-escape": "a=%4", "no-name": "=x", "only-amp": "&&",
+             "utf8": "k=%C3%A9%E2%82%AC", "bad-utf8": "k=%C0%AF", "tag": "tag=a%0Ab&x=1"}.items():
+    put(*FORM, k, v)
+
+PLAIN = b'[{"log":"hello"},{"log":"world","n":1}]'
+def zstd(data):
+    return subprocess.run(["zstd", "-q", "-c", "--no-check"], input=data, capture_output=True, check=True).stdout
+try:
+    import snappy  # optional; without it the snappy seed is a hand-made framed stream
+except ImportError:
+    snappy = None
+COMP = ("dev.plateau.collector.http.CompressedBodyFuzzTest", "inflatedBodyIsBoundedAndMatchesTheReferenceDecoder")
+put(*COMP, "gzip", b"\x00" + gzip.compress(PLAIN))
+put(*COMP, "gzip-bomb", b"\x00" + gzip.compress(b"\x00" * 300_000))
+put(*COMP, "zstd", b"\x01" + zstd(PLAIN))
+put(*COMP, "zstd-bomb", b"\x01" + zstd(b"\x00" * 300_000))
+# snappy framed: stream identifier + one uncompressed chunk (type 0x01) with a masked CRC-32C we do not compute:
+# the fuzz test's seed-builder writes a correct one (see CompressedBodyFuzzTest#seedsAreValid).
+put(*COMP, "snappy-ident", b"\x02\xff\x06\x00\x00sNaPpY")
+put(*COMP, "garbage", b"\x00\x1f\x8b\x08\x00garbage")
+
+CLASSIC = ("dev.plateau.collector.config.ClassicConfigFuzzTest", "classicFileLoadsOrFailsWithFileLineMessage")
+put(*CLASSIC, "sample", sample("samples/fluent-bit.conf"))
+put(*CLASSIC, "bad-size", "[INPUT]\n    Name http\n    buffer_max_size 12Q\n")
+put(*CLASSIC, "env", "[SERVICE]\n    Flush ${FLUSH}\n[INPUT]\n    Name http\n    Port ${NOPE}\n")
+put(*CLASSIC, "include", "@INCLUDE other.conf\n[INPUT]\n  Name http\n")
+put(*CLASSIC, "indent", "[INPUT]\n  Name http\n\tPort 99999\n[OUTPUT]\n  Name file\n  Match *\n")
+YAML = ("dev.plateau.collector.config.YamlConfigFuzzTest", "yamlFileLoadsOrFailsWithFileLineMessage")
+put(*YAML, "sample", sample("samples/fluent-bit.yaml"))
+put(*YAML, "bad", "pipeline:\n  inputs:\n    - name: http\n      port: [1, 2]\n")
+put(*YAML, "anchors", "a: &x [*x]\n")
+put(*YAML, "tabs", "service:\n\tflush: 1\n")
+put(*YAML, "includes", "includes:\n  - other.yaml\npipeline: {inputs: [{name: http}]}\n")
+
+SCEN = ("dev.plateau.runs.ScenarioFuzzTest", "scenarioParsesOrFailsWithOneLineMessage")
+for p in sorted((ROOT / "samples/scenarios").glob("*.json")):
+    put(*SCEN, p.stem, p.read_bytes())
+put(*SCEN, "not-object", "[1,2]")
+put(*SCEN, "bad-size", '{"name":"x","collector":{"buffer_max_size":"12Q"},"bursts":[]}')
+
+CSV = ("dev.plateau.runs.SampleCsvFuzzTest", "samplesCsvReadsRowsOrFailsNamingTheRow")
+# header and rows come from SampleCsvFuzzTest's own writer (a real file written by SampleCsv.Appender)
+
+HTTP = ("dev.plateau.collector.http.HttpPipelineFuzzTest", "anyBytesGetAWellFormedAnswerOrACloseAndLeaveNoLeak")
+for k, v in {
+    "post": 'POST /app HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{"a":"b"}',
+    "pipelined": 'POST /a HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}'
+                 'POST /b HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\n{'
+                 'GET / HTTP/1.1\r\n\r\n',
+    "chunked": 'POST /c HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n'
+               '4\r\n{"a"\r\n4\r\n:"b}\r\n0\r\n\r\n',
+    "smuggle": 'POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    "bad-cl": 'POST / HTTP/1.1\r\nContent-Length: 7, 8\r\n\r\n',
+    "form": 'POST /f HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\na=1&b=2',
+    "expect": 'POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+    "h2c-upgrade": 'GET / HTTP/1.1\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n',
+    "h2-preface": 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00',
+    "http09": 'GET /\r\n',
+}.items():
+    put(*HTTP, k, v)
+put(*HTTP, "gzip", b'POST /g HTTP/1.1\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: '
+    + str(len(gzip.compress(PLAIN))).encode() + b"\r\n\r\n" + gzip.compress(PLAIN))
+print("seeds written under", RES)
