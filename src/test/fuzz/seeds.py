@@ -5,7 +5,7 @@ Seeds come from samples/ and from the hostile cases of src/test/java/dev/plateau
 directory Jazzer's JUnit integration replays in regression mode (<TestClass>Inputs/<method>/ under the test class's
 package in src/test/resources), so `mvn verify` runs every seed and every saved crash through the oracle.
 """
-import gzip, os, pathlib, subprocess, hashlib
+import gzip, pathlib, struct, subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 RES = ROOT / "src/test/resources"
@@ -53,19 +53,25 @@ for k, v in {"sample": sample("samples/payloads/form.txt"), "plus": "a=b+c&d=%20
 PLAIN = b'[{"log":"hello"},{"log":"world","n":1}]'
 def zstd(data):
     return subprocess.run(["zstd", "-q", "-c", "--no-check"], input=data, capture_output=True, check=True).stdout
-try:
-    import snappy  # optional; without it the snappy seed is a hand-made framed stream
-except ImportError:
-    snappy = None
+def crc32c_masked(data):
+    crc = 0xffffffff
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82f63b78 if crc & 1 else 0)
+    c = crc ^ 0xffffffff
+    return ((((c >> 15) | (c << 17)) & 0xffffffff) + 0xa282ead8) & 0xffffffff
+def snappy_framed(plain):  # stream identifier + one uncompressed chunk (type 0x01) with its masked CRC-32C
+    chunk = struct.pack("<I", crc32c_masked(plain)) + plain
+    return b"\xff\x06\x00\x00sNaPpY" + b"\x01" + struct.pack("<I", len(chunk))[:3] + chunk
 COMP = ("dev.plateau.collector.http.CompressedBodyFuzzTest", "inflatedBodyIsBoundedAndMatchesTheReferenceDecoder")
-put(*COMP, "gzip", b"\x00" + gzip.compress(PLAIN))
-put(*COMP, "gzip-bomb", b"\x00" + gzip.compress(b"\x00" * 300_000))
-put(*COMP, "zstd", b"\x01" + zstd(PLAIN))
-put(*COMP, "zstd-bomb", b"\x01" + zstd(b"\x00" * 300_000))
-# snappy framed: stream identifier + one uncompressed chunk (type 0x01) with a masked CRC-32C we do not compute:
-# the fuzz test's seed-builder writes a correct one (see CompressedBodyFuzzTest#seedsAreValid).
-put(*COMP, "snappy-ident", b"\x02\xff\x06\x00\x00sNaPpY")
-put(*COMP, "garbage", b"\x00\x1f\x8b\x08\x00garbage")
+# first byte: coding (0 gzip, 1 zstd, 2 snappy); second: limit 64 << (b % 14)
+put(*COMP, "gzip", b"\x00\x05" + gzip.compress(PLAIN, mtime=0))
+put(*COMP, "gzip-bomb", b"\x00\x0d" + gzip.compress(b"\x00" * 600_000, mtime=0))
+put(*COMP, "zstd", b"\x01\x05" + zstd(PLAIN))
+put(*COMP, "zstd-bomb", b"\x01\x0d" + zstd(b"\x00" * 600_000))
+put(*COMP, "snappy", b"\x02\x05" + snappy_framed(PLAIN))
+put(*COMP, "garbage", b"\x00\x05\x1f\x8b\x08\x00garbage")
 
 CLASSIC = ("dev.plateau.collector.config.ClassicConfigFuzzTest", "classicFileLoadsOrFailsWithFileLineMessage")
 put(*CLASSIC, "sample", sample("samples/fluent-bit.conf"))
@@ -107,5 +113,5 @@ for k, v in {
 }.items():
     put(*HTTP, k, v)
 put(*HTTP, "gzip", b'POST /g HTTP/1.1\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: '
-    + str(len(gzip.compress(PLAIN))).encode() + b"\r\n\r\n" + gzip.compress(PLAIN))
+    + str(len(gzip.compress(PLAIN, mtime=0))).encode() + b"\r\n\r\n" + gzip.compress(PLAIN, mtime=0))
 print("seeds written under", RES)

@@ -88,6 +88,15 @@ final class ReferenceEncoder {
             fields.add(name);
             fields.add(value);
         }
+        return event(fields, tag, ctx);
+    }
+
+    /**
+     * The event of one record given as its flat [name, value, ...] list (values: strings, numbers as
+     * {@code BigInteger}/{@code Double}, booleans, null, nested lists); {@code tag} is its {@code tag_key} value or null.
+     */
+    static Ref event(List<Object> fields, String tag, RequestContext ctx) throws IOException {
+        fields = new ArrayList<>(fields);
         if (ctx.remoteAddr() != null) {
             fields.add(ctx.remoteAddrKey());
             fields.add(ctx.remoteAddr());
