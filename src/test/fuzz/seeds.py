@@ -93,7 +93,21 @@ put(*SCEN, "not-object", "[1,2]")
 put(*SCEN, "bad-size", '{"name":"x","collector":{"buffer_max_size":"12Q"},"bursts":[]}')
 
 CSV = ("dev.plateau.runs.SampleCsvFuzzTest", "samplesCsvReadsRowsOrFailsNamingTheRow")
-# header and rows come from SampleCsvFuzzTest's own writer (a real file written by SampleCsv.Appender)
+COLUMNS = ("epoch_ms,elapsed_s,rss_bytes,heap_used_bytes,heap_committed_bytes,direct_used_bytes,conn_open,"
+           "conn_buffer_bytes,conn_buffer_max_bytes,conn_buffer_hwm_bytes,encoder_retained_bytes,"
+           "encoder_allocations_total,encoder_allocated_bytes_total,requests_total,requests_2xx_total,"
+           "requests_4xx_total,requests_5xx_total,records_in_total,records_out_total,records_dropped_total,"
+           "bytes_in_total,queue_bytes,gc_count,gc_time_ms,policy_shrink,policy_reinit,policy_idle_timeout_ms,"
+           "watched_rss_bytes")
+ROW1 = "1700000000000,0.000,104857600,2000000,4000000,65536,1,8192,262144,8192,8192,3,24576,10,10,0,0,100,100,0,5000,0,1,3,0,0,0,0"
+ROW2 = "1700000000250,0.250,104861696,2100000,4000000,65536,2,16384,262144,16384,16384,4,32768,20,19,1,0,190,190,0,9000,0,1,3,1,0,30000,0"
+full = COLUMNS + "\r\n" + ROW1 + "\r\n" + ROW2 + "\r\n"
+put(*CSV, "two-rows", full)
+put(*CSV, "cut-in-number", full[:-5])
+put(*CSV, "cut-in-row", full[: len(full) - 40])
+put(*CSV, "reordered", ",".join(reversed(COLUMNS.split(","))) + "\r\n" + ",".join(reversed(ROW1.split(","))) + "\r\n")
+put(*CSV, "quoted", COLUMNS + '\r\n"1700000000000",0.000' + ROW1[17:] + "\r\n")
+put(*CSV, "bad-number", COLUMNS + "\r\n" + ROW1.replace("104857600", "1e8") + "\r\n")
 
 HTTP = ("dev.plateau.collector.http.HttpPipelineFuzzTest", "anyBytesGetAWellFormedAnswerOrACloseAndLeaveNoLeak")
 for k, v in {

@@ -35,7 +35,7 @@ class FormBodyFuzzTest {
     @FuzzTest(maxDuration = FuzzBudget.MAX_DURATION)
     void formDecodesAsTheReferenceReadsItOrBothReject(byte[] body) throws IOException {
         Optional<ReferenceEncoder.Ref> expected = reference(body);
-        try (LogEventEncoder encoder = new LogEventEncoder(UnpooledByteBufAllocator.DEFAULT, new EncoderStats())) {
+        try (LogEventEncoder encoder = new LogEventEncoder(new UnpooledByteBufAllocator(false, true), new EncoderStats())) {
             ByteBuf buf = Unpooled.wrappedBuffer(body);
             try {
                 LogEventEncoder.Batch batch = encoder.encodeForm(buf, CTX);
