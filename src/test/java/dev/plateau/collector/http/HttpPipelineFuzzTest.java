@@ -10,12 +10,18 @@ import dev.plateau.testing.FuzzBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +81,16 @@ class HttpPipelineFuzzTest {
                 new IngestInitializer(context));
         ch.config().setAllocator(alloc);
         ch.register();
+        List<HttpMethod> methods = new ArrayList<>();
+        ch.pipeline().addAfter("codec", "methods", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest r) {
+                    methods.add(r.method());
+                }
+                ctx.fireChannelRead(msg);
+            }
+        });
         for (int at = 0; at < bytes.length && ch.isOpen(); at += step) {
             int n = Math.min(step, bytes.length - at);
             ch.writeInbound(alloc.buffer(n).writeBytes(bytes, at, n));
@@ -90,19 +106,27 @@ class HttpPipelineFuzzTest {
         ch.close();
         ch.runPendingTasks();
         ch.finishAndReleaseAll();
-        return responses(written);
+        return responses(written, methods);
     }
 
-    /** Parses {@code bytes} as HTTP/1.1 responses; fails on anything malformed or cut. Releases {@code bytes}. */
-    private static List<HttpResponse> responses(ByteBuf bytes) {
-        EmbeddedChannel client = new EmbeddedChannel(new HttpResponseDecoder());
+    /**
+     * Parses {@code bytes} as HTTP/1.1 responses to requests with these methods (a client codec, so that answers to
+     * HEAD carry no body); fails on anything malformed or cut. Releases {@code bytes}.
+     */
+    private static List<HttpResponse> responses(ByteBuf bytes, List<HttpMethod> methods) {
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        EmbeddedChannel client = new EmbeddedChannel(new HttpClientCodec());
+        for (HttpMethod m : methods) {
+            client.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, m, "/"));
+        }
+        client.releaseOutbound();
         List<HttpResponse> responses = new ArrayList<>();
         boolean inBody = false;
         client.writeInbound(bytes);
         Object o;
         while ((o = client.readInbound()) != null) {
             try {
-                assertThat(((HttpObject) o).decoderResult().isSuccess()).as("well-formed: %s", o).isTrue();
+                assertThat(((HttpObject) o).decoderResult().isSuccess()).as("well-formed: %s in%n%s", o, text).isTrue();
                 if (o instanceof HttpResponse r) {
                     assertThat(inBody).as("response inside a body").isFalse();
                     responses.add(r);
