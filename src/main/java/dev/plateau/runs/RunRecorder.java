@@ -8,7 +8,6 @@ import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Records a run under {@code <root>/<yyyyMMdd-HHmmss>-<label>/}:
@@ -27,8 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  *     {@code elapsed_s} counts from the start of the recording;</li>
  * <li>{@code events.csv} — {@code epoch_ms, elapsed_s, kind, message}: policy switches, bursts, shrinks, idle
  *     closes, run start and end;</li>
- * <li>{@code run.json} — label, {@code started_at}, {@code ended_at}, whatever was passed to {@link #meta}
- *     (collector config, policies, load), {@code sample_count} and the {@code summary}.</li>
+ * <li>{@code run.json} — label, {@code started_at}, {@code ended_at}, {@code status} ({@link RunStatus}), whatever
+ *     was passed to {@link #meta} (collector config, policies, load), {@code sample_count} and the {@code summary}.</li>
  * </ul>
  * Written incrementally: each sample is appended and flushed as it arrives, events are appended on the sampler
  * thread (never on an event loop), and {@code run.json} is written at start and replaced atomically at the end,
@@ -55,7 +53,7 @@ public final class RunRecorder implements AutoCloseable {
     private long startMillis;
     private long lastSeq;
     private SampleCsv.Appender samples;
-    private CSVPrinter eventsOut;
+    private RowWriter eventsOut;
     private boolean finished;
     private IOException failure;
 
@@ -102,10 +100,8 @@ public final class RunRecorder implements AutoCloseable {
         Files.createDirectory(d);
         dir = d;
         samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES), startMillis);
-        eventsOut = new CSVPrinter(Files.newBufferedWriter(d.resolve(RunFiles.EVENTS), StandardCharsets.UTF_8),
-                SampleCsv.FORMAT);
-        eventsOut.printRecord(RunFiles.EVENT_COLUMNS);
-        eventsOut.flush();
+        eventsOut = RowWriter.create(d.resolve(RunFiles.EVENTS));
+        eventsOut.row(RunFiles.EVENT_COLUMNS);
         lastSeq = events.lastSeq();
         writeMeta(null);
         events.emit(EventKind.RUN, "run " + label + " started: " + d);
@@ -115,24 +111,24 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Appends one sample (the sampler listener; also callable directly) and any new events; flushes both. */
     public synchronized void append(Sample s) {
-        if (dir == null || finished) {
+        if (dir == null || finished || failure != null) {
             return;
         }
         try {
             samples.append(s);
             drainEvents();
-            samples.flush();
-            eventsOut.flush();
         } catch (IOException e) {
             failure = e;
+            events.emit(EventKind.ERROR, "recording " + dir.getFileName() + " stopped at sample " + samples.rows()
+                    + ": " + e.getMessage() + " (the run keeps every complete row; the collector keeps serving)");
         }
     }
 
     private void drainEvents() throws IOException {
         List<Event> fresh = events.since(lastSeq);
         for (Event e : fresh) {
-            eventsOut.printRecord(e.epochMillis(), String.format(Locale.ROOT, "%.3f", (e.epochMillis() - startMillis) / 1000.0),
-                    e.kind().name(), e.message());
+            eventsOut.row(List.of(e.epochMillis(), String.format(Locale.ROOT, "%.3f", (e.epochMillis() - startMillis) / 1000.0),
+                    e.kind().name(), e.message()));
             lastSeq = e.seq();
         }
     }
@@ -149,7 +145,11 @@ public final class RunRecorder implements AutoCloseable {
         events.emit(EventKind.RUN, "run " + label + " finished");
         finished = true;
         try {
-            drainEvents();
+            if (failure == null) {
+                drainEvents();
+            }
+        } catch (IOException e) {
+            failure = e;
         } finally {
             samples.close();
             eventsOut.close();
@@ -163,10 +163,8 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Flushes what was written so far (the files are always readable with {@link RunStore#load}). */
     public synchronized void flush() throws IOException {
-        if (samples != null && !finished) {
+        if (samples != null && !finished && failure == null) {
             drainEvents();
-            samples.flush();
-            eventsOut.flush();
         }
     }
 
@@ -187,9 +185,11 @@ public final class RunRecorder implements AutoCloseable {
         out.put("started_at", Instant.ofEpochMilli(startMillis).toString());
         if (ended == null) {
             out.putNull("ended_at");
+            RunStatus.recording(out);
         } else {
             out.put("ended_at", ended.toString());
             out.put("sample_count", samples.rows());
+            out.put("status", RunStatus.COMPLETE);
         }
         out.setAll(meta);
         Path tmp = dir.resolve(RunFiles.META + ".tmp");

@@ -2,15 +2,15 @@ package dev.plateau.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.telemetry.Sample;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class RunStore {
                     continue;
                 }
                 try {
-                    JsonNode meta = readMeta(d);
+                    JsonNode meta = settle(d, readMeta(d));
                     long count = meta.path("sample_count").isNumber() ? meta.get("sample_count").asLong() : countRows(d);
                     out.add(new RunInfo(d, label(meta, d), instant(meta, "started_at", d), count,
                             !meta.path("ended_at").isNull() && meta.has("ended_at")));
@@ -71,7 +71,7 @@ public final class RunStore {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no run directory " + dir);
         }
-        JsonNode meta = readMeta(dir);
+        JsonNode meta = settle(dir, readMeta(dir));
         List<Sample> samples = SampleCsv.read(dir.resolve(RunFiles.SAMPLES));
         List<Event> events = readEvents(dir.resolve(RunFiles.EVENTS));
         Instant ended = meta.hasNonNull("ended_at") ? instant(meta, "ended_at", dir) : null;
@@ -94,6 +94,27 @@ public final class RunStore {
         }
     }
 
+    /**
+     * A run whose {@code run.json} still says {@code "status": "recording"} although the process that wrote it
+     * (its pid and start time) is gone was killed or crashed: its status becomes {@code "interrupted"}, in the
+     * returned tree and, when the directory is writable, in the file (replaced atomically).
+     */
+    private static JsonNode settle(Path dir, JsonNode meta) {
+        if (!RunStatus.RECORDING.equals(meta.path("status").asText()) || RunStatus.writerAlive(meta)) {
+            return meta;
+        }
+        ObjectNode marked = ((ObjectNode) meta).put("status", RunStatus.INTERRUPTED);
+        try {
+            Path tmp = dir.resolve(RunFiles.META + ".tmp");
+            RunFiles.JSON.writeValue(tmp.toFile(), marked);
+            Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // read-only copy of a run: the loaded run still says interrupted
+        }
+        return marked;
+    }
+
     private static String label(JsonNode meta, Path dir) {
         return meta.path("label").asText(dir.getFileName().toString());
     }
@@ -111,9 +132,7 @@ public final class RunStore {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Math.max(0, r.lines().count() - 1);
-        }
+        return Math.max(0, CompleteRows.read(file).lines().count() - 1);
     }
 
     static List<Event> readEvents(Path file) throws IOException {
@@ -122,8 +141,11 @@ public final class RunStore {
         }
         CSVFormat format = SampleCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Event> out = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+        String text = CompleteRows.read(file);
+        if (text.isEmpty()) {
+            return out;
+        }
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             if (!parser.getHeaderNames().containsAll(RunFiles.EVENT_COLUMNS)) {
                 throw new IOException("corrupt file " + file + ": header must be " + RunFiles.EVENT_COLUMNS);
             }

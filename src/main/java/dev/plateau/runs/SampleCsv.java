@@ -1,20 +1,17 @@
 package dev.plateau.runs;
 
 import dev.plateau.telemetry.Sample;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -57,14 +54,16 @@ public final class SampleCsv {
         return new Appender(file, originEpochMillis);
     }
 
-    /** Reads every row of {@code file} (samples without connections). */
+    /**
+     * Reads every complete row of {@code file} (samples without connections); a row cut by a crash or a full disk
+     * is dropped ({@link CompleteRows}), a file cut inside its header has no rows.
+     */
     public static List<Sample> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing file " + file);
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
-        }
+        String text = CompleteRows.read(file);
+        return text.isEmpty() ? List.of() : read(new StringReader(text), file.toString());
     }
 
     static List<Sample> read(Reader in, String name) throws IOException {
@@ -133,28 +132,28 @@ public final class SampleCsv {
         return row;
     }
 
-    /** Incremental writer: each {@link #append} is one row; {@link #flush()} pushes it to disk. */
+    /**
+     * Incremental writer: each {@link #append} is one row, handed to the operating system at once ({@link RowWriter});
+     * after a failed write every later append fails with the first error.
+     */
     public static final class Appender implements AutoCloseable {
-        private final CSVPrinter printer;
+        private final RowWriter out;
         private final long origin;
         private long rows;
 
         private Appender(Path file, long origin) throws IOException {
             this.origin = origin;
-            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            printer = new CSVPrinter(w, FORMAT);
-            printer.printRecord(Sample.COLUMNS);
-            printer.flush();
+            out = RowWriter.create(file);
+            out.row(Sample.COLUMNS);
         }
 
         public synchronized void append(Sample s) throws IOException {
-            printer.printRecord(row(s, origin));
+            out.row(row(s, origin));
             rows++;
         }
 
-        public synchronized void flush() throws IOException {
-            printer.flush();
+        /** Nothing to do: rows are written as they are appended (kept for callers that flush). */
+        public synchronized void flush() {
         }
 
         public synchronized long rows() {
@@ -163,7 +162,7 @@ public final class SampleCsv {
 
         @Override
         public synchronized void close() throws IOException {
-            printer.close();
+            out.close();
         }
     }
 }
