@@ -154,10 +154,16 @@ public final class RunRecorder implements AutoCloseable {
             samples.close();
             eventsOut.close();
         }
-        writeMeta(clock.instant());
         if (failure != null) {
-            throw new IOException("recording " + dir + " lost data: " + failure.getMessage(), failure);
+            try {
+                writeMeta(clock.instant());
+            } catch (IOException e) {
+                failure.addSuppressed(e); // run.json stays "recording": the store will read it as interrupted
+            }
+            throw new IOException("recording " + dir + " stopped early: " + failure.getMessage()
+                    + " (complete rows kept)", failure);
         }
+        writeMeta(clock.instant());
         return dir;
     }
 
@@ -193,8 +199,13 @@ public final class RunRecorder implements AutoCloseable {
         }
         out.setAll(meta);
         Path tmp = dir.resolve(RunFiles.META + ".tmp");
-        RunFiles.JSON.writeValue(tmp.toFile(), out);
-        Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            RunFiles.JSON.writeValue(tmp.toFile(), out);
+            Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     /** The run's directory (after {@link #start()}). */
