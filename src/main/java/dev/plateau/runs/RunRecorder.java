@@ -103,7 +103,7 @@ public final class RunRecorder implements AutoCloseable {
         eventsOut = RowWriter.create(d.resolve(RunFiles.EVENTS));
         eventsOut.row(RunFiles.EVENT_COLUMNS);
         lastSeq = events.lastSeq();
-        writeMeta(null);
+        writeMeta(null, RunStatus.RECORDING);
         events.emit(EventKind.RUN, "run " + label + " started: " + d);
         sampler.addListener(listener);
         return d;
@@ -156,14 +156,14 @@ public final class RunRecorder implements AutoCloseable {
         }
         if (failure != null) {
             try {
-                writeMeta(clock.instant());
+                writeMeta(clock.instant(), RunStatus.INTERRUPTED);
             } catch (IOException e) {
                 failure.addSuppressed(e); // run.json stays "recording": the store will read it as interrupted
             }
             throw new IOException("recording " + dir + " stopped early: " + failure.getMessage()
                     + " (complete rows kept)", failure);
         }
-        writeMeta(clock.instant());
+        writeMeta(clock.instant(), RunStatus.COMPLETE);
         return dir;
     }
 
@@ -185,7 +185,7 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
-    private void writeMeta(Instant ended) throws IOException {
+    private void writeMeta(Instant ended, String status) throws IOException {
         ObjectNode out = RunFiles.JSON.createObjectNode();
         out.put("label", label);
         out.put("started_at", Instant.ofEpochMilli(startMillis).toString());
@@ -195,7 +195,7 @@ public final class RunRecorder implements AutoCloseable {
         } else {
             out.put("ended_at", ended.toString());
             out.put("sample_count", samples.rows());
-            out.put("status", RunStatus.COMPLETE);
+            out.put("status", status);
         }
         out.setAll(meta);
         Path tmp = dir.resolve(RunFiles.META + ".tmp");
