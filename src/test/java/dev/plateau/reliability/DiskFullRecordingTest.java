@@ -2,7 +2,6 @@ package dev.plateau.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plateau.cli.Main;
 import dev.plateau.runs.Run;
 import dev.plateau.runs.RunStore;
 import java.io.IOException;
@@ -28,18 +27,12 @@ class DiskFullRecordingTest {
 
     @Test
     void fullDiskStopsTheRecordingWithOneLineAndKeepsCompleteRows() throws Exception {
-        Path scenario = tmp.resolve("full.json");
-        Files.writeString(scenario, """
-                {"name": "full", "sample_interval": "10ms", "settle_s": 0, "collector": {"output": "null"},
-                 "bursts": [{"requests": 2000, "rate": 200, "connections": 2, "lines": 5}]}
-                """);
+        Path scenario = SoakProcess.scenario(tmp, "full", 2000);
         Path disk = Files.createDirectory(tmp.resolve("disk"));
         boolean tmpfs = !Boolean.getBoolean("diskfull.ulimit") && run("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", disk.toString()) == 0;
         try {
             Path out = disk.resolve("runs");
-            List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "soak", "--scenario", scenario.toString(), "--out", out.toString()));
+            List<String> java = SoakProcess.command(scenario, out);
             List<String> cmd = java;
             if (!tmpfs) {
                 cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f 160 && exec \"$0\" \"$@\""));

@@ -3,7 +3,6 @@ package dev.plateau.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.plateau.cli.Main;
 import dev.plateau.runs.Run;
 import dev.plateau.runs.RunInfo;
 import dev.plateau.runs.RunStore;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +32,7 @@ class RecordingKillTest {
 
     @Test
     void everyKilledRecordingLoadsWithItsCompleteRowsAndSaysInterrupted() throws Exception {
-        Path scenario = tmp.resolve("kill.json");
-        Files.writeString(scenario, """
-                {"name": "kill", "sample_interval": "10ms", "settle_s": 0,
-                 "collector": {"output": "null"},
-                 "bursts": [{"requests": 1000000, "rate": 200, "connections": 2, "lines": 5}]}
-                """);
+        Path scenario = SoakProcess.scenario(tmp, "kill", 1_000_000);
         SplittableRandom random = new SplittableRandom(Long.getLong("kill.seed", System.nanoTime()));
         for (int kill = 0; kill < RUNS; kill++) {
             Path out = tmp.resolve("runs-" + kill);
@@ -69,10 +62,7 @@ class RecordingKillTest {
     }
 
     private Process soak(Path scenario, Path out) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "soak", "--scenario", scenario.toString(), "--out", out.toString(), "--quiet"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
+        return new ProcessBuilder(SoakProcess.command(scenario, out, "--quiet")).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("soak-" + out.getFileName() + ".log").toFile()).start();
     }
 
