@@ -159,6 +159,8 @@ public final class RunStore {
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new IOException("corrupt file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
+            throw new IOException("corrupt file " + file + ": header must be " + RunFiles.EVENT_COLUMNS, e);
         }
         return out;
     }

@@ -83,6 +83,8 @@ public final class SampleCsv {
             throw new IOException(name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IllegalStateException e) {
             throw new IOException(name + ": corrupt CSV: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
+            throw new IOException(name + ": corrupt header (a column name is empty or repeated)", e);
         }
         return out;
     }
