@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  * replaced by arbitrary values (the breakdown point: clean pairs are then more than half of all pairs); warm-up
  * never cuts a sample from the last half of the x range.
  */
-class TrendProperties {
+class TrendPropertiesTest {
     @Property
     void slopeIgnoresAShiftOfTheSeries(@ForAll("series") double[][] xy,
             @ForAll @DoubleRange(min = -1e9, max = 1e9) double dy, @ForAll @DoubleRange(min = -1e6, max = 1e6) double dx) {

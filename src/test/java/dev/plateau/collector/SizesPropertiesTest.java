@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.LongRange;
  * Sizes and durations as users write them ({@link Sizes}): every value formats to text that parses back to the
  * same value, and formatting is canonical (parsing what was formatted and formatting again changes nothing).
  */
-class SizesProperties {
+class SizesPropertiesTest {
     @Property
     void sizeFormatThenParseGivesTheSameBytes(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long bytes) {
         assertThat(Sizes.parseSize(Sizes.formatSize(bytes))).isEqualTo(bytes);

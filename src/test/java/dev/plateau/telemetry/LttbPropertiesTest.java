@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
  * value of the series (a memory peak never disappears from the Live or Compare chart), indices strictly ascending
  * and inside the range, never more points than asked for (when at least 4 are asked).
  */
-class LttbProperties {
+class LttbPropertiesTest {
     @Property
     void keepsFirstLastAndGlobalExtremes(@ForAll("values") double[] ys, @ForAll @IntRange(min = 4, max = 400) int threshold,
             @ForAll @IntRange(min = 0, max = 50) int skip) {
