@@ -88,17 +88,25 @@ public final class SampleCsv {
                     throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
                 }
             }
-            List<String> embedded = EmbeddedSource.SERIES.stream().map(c -> c.series().column()).toList();
-            if (declared.isEmpty() && header.contains("requests_total")) {
-                for (String column : embedded) {
-                    if (!header.contains(column)) {
-                        throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
-                    }
-                }
+            if (!header.get(0).equals(EPOCH) || !header.get(1).equals(ELAPSED)) {
+                throw new IOException(name + ": corrupt header, it must begin with " + EPOCH + "," + ELAPSED);
             }
             List<Series> series = new ArrayList<>();
+            List<String> columns = new ArrayList<>();
             for (String column : header.subList(2, header.size())) {
-                series.add(declared.containsKey(column) ? declared.get(column) : guess(column));
+                Series s = declared.containsKey(column) ? declared.get(column) : guess(column, name);
+                if (columns.contains(s.column())) {
+                    throw new IOException(name + ": corrupt header, column '" + printable(s.column()) + "' is repeated");
+                }
+                series.add(s);
+                columns.add(s.column());
+            }
+            if (declared.isEmpty() && columns.contains("requests_total")) {
+                for (EmbeddedSource.Column c : EmbeddedSource.SERIES) {
+                    if (!columns.contains(c.series().column())) {
+                        throw new IOException(name + ": corrupt header, column '" + c.series().column() + "' is missing");
+                    }
+                }
             }
             List<double[]> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
@@ -123,8 +131,8 @@ public final class SampleCsv {
             throw new IOException(name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IllegalStateException e) {
             throw new IOException(name + ": corrupt CSV: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name; a bad series name
-            throw new IOException(name + ": corrupt header: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
+            throw new IOException(name + ": corrupt header (a column name is empty or repeated)", e);
         }
     }
 
@@ -140,11 +148,28 @@ public final class SampleCsv {
             try {
                 v[i] = text.isEmpty() && i >= 2 ? Double.NaN : i == 0 ? Long.parseLong(text) : Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + header.get(i) + ": '" + text
-                        + "' is not a number");
+                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + printable(header.get(i)) + ": '"
+                        + printable(text) + "' is not a number");
             }
         }
         return v;
+    }
+
+    /** As {@link #guess(String)}, an undeclared column that is no series name being a corrupt header of {@code file}. */
+    private static Series guess(String column, String file) throws IOException {
+        try {
+            return guess(column);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": corrupt header, column '" + printable(column) + "' is not a series name");
+        }
+    }
+
+    /** {@code text} on one printable line: control characters written as {@code \xNN}, at most 60 characters. */
+    private static String printable(String text) {
+        String cut = text.length() <= 60 ? text : text.substring(0, 60) + "…";
+        StringBuilder out = new StringBuilder();
+        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** A column without a declaration: the embedded collector's, or read as Prometheus writes a series. */
