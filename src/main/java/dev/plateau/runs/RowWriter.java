@@ -1,11 +1,9 @@
 package dev.plateau.runs;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -13,25 +11,26 @@ import java.util.List;
  * formatted: nothing waits in a Java buffer, so a kill -9 loses nothing already appended, and there is never a
  * half-written buffer to be written again later. After a failed write (a full disk) the writer is broken: every
  * later record is refused with the first error, so the file ends with complete records and at most one cut record,
- * which {@link CompleteRows} drops when the file is read.
+ * which {@link CompleteRows} drops when the file is read. A plain {@link FileOutputStream}, not a {@code FileChannel}:
+ * a channel is closed for good when the writing thread is interrupted (a cancelled scenario, a sampler being
+ * stopped), which would end a recording that has nothing wrong with it.
  *
  * <pre>{@code
  * try (RowWriter w = RowWriter.create(dir.resolve("events.csv"))) { w.row(List.of("epoch_ms", "kind")); }
  * }</pre>
  */
 final class RowWriter implements AutoCloseable {
-    private final FileChannel out;
+    private final FileOutputStream out;
     private final StringBuilder text = new StringBuilder(256);
     private IOException failure;
 
-    private RowWriter(FileChannel out) {
+    private RowWriter(FileOutputStream out) {
         this.out = out;
     }
 
     /** Creates (or truncates) {@code file}. */
     static RowWriter create(Path file) throws IOException {
-        return new RowWriter(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING));
+        return new RowWriter(new FileOutputStream(file.toFile()));
     }
 
     /** Writes one record ({@link SampleCsv#FORMAT}); throws the first write error again once the writer is broken. */
@@ -41,11 +40,9 @@ final class RowWriter implements AutoCloseable {
         }
         text.setLength(0);
         SampleCsv.FORMAT.printRecord(text, values.toArray());
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
+            out.write(bytes); // one write(2) loop in the JDK until every byte is taken
         } catch (IOException e) {
             failure = e;
             throw e;

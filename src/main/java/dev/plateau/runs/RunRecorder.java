@@ -205,7 +205,7 @@ public final class RunRecorder implements AutoCloseable {
         } catch (IOException e) {
             failure = e;
             events.emit(EventKind.ERROR, "recording " + dir.getFileName() + " stopped at sample " + samples.rows()
-                    + ": " + e.getMessage() + " (the run keeps every complete row; the collector keeps serving)");
+                    + ": " + reason(e) + " (the run keeps every complete row; the collector keeps serving)");
         }
     }
 
@@ -249,7 +249,7 @@ public final class RunRecorder implements AutoCloseable {
             } catch (IOException e) {
                 failure.addSuppressed(e); // run.json stays "recording": the store will read it as interrupted
             }
-            throw new IOException("recording " + dir + " stopped early: " + failure.getMessage()
+            throw new IOException("recording " + dir + " stopped early: " + reason(failure)
                     + " (complete rows kept)", failure);
         }
         writeMeta(clock.instant(), RunStatus.COMPLETE);
@@ -300,6 +300,10 @@ public final class RunRecorder implements AutoCloseable {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The run's directory (after {@link #start()}). */
