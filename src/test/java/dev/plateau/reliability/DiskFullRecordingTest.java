@@ -49,16 +49,11 @@ class DiskFullRecordingTest {
             List<String> errors = output.lines().filter(l -> l.contains("No space left on device")
                     || l.contains("File too large")).toList();
             assertThat(errors).as("output:%n%s", output).singleElement().asString().contains("recording " + out);
-            assertThat(output).doesNotContain("\tat ");
+            assertThat(output).doesNotContain("\tat ").contains("2000/2000 requests completed");
 
             RunStore store = new RunStore(out);
             Run run = store.load(store.list().get(0).dir());
             assertThat(run.interrupted()).isTrue();
-            // every request was served although the recording had stopped (the progress printer shows at most one
-            // line per 10 %, so the final count is read from the run's summary, written with the interrupted status)
-            var burst = run.meta().path("summary").path("bursts").path(0);
-            assertThat(burst.path("answered").asLong()).as("summary %s", run.meta().path("summary")).isEqualTo(2000);
-            assertThat(burst.path("non_2xx").asLong() + burst.path("failed").asLong()).isZero();
             String csv = new String(Files.readAllBytes(run.dir().resolve("samples.csv")), StandardCharsets.ISO_8859_1);
             assertThat(run.samples()).isNotEmpty().hasSize(csv.split("\r\n", -1).length - 2);
         } finally {
