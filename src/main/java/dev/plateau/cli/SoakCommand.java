@@ -116,10 +116,14 @@ public final class SoakCommand implements Callable<Integer> {
         return t.toString();
     }
 
-    /** Prints progress on stderr at most every 10% (a log, not a spinner: works in CI). */
+    /**
+     * Prints progress on stderr at most every 10% and when the phase (the text before ':') changes, so the final
+     * count of the bursts is always shown (a log, not a spinner: works in CI).
+     */
     private static final class ProgressPrinter implements ScenarioPlayer.Progress {
         private final PrintWriter err;
         private int lastDecile = -1;
+        private String lastPhase = "";
 
         ProgressPrinter(PrintWriter err) {
             this.err = err;
@@ -128,8 +132,10 @@ public final class SoakCommand implements Callable<Integer> {
         @Override
         public void update(double fraction, String message) {
             int decile = (int) Math.floor(fraction * 10);
-            if (decile != lastDecile) {
+            String phase = message.substring(0, Math.max(0, message.indexOf(':')));
+            if (decile != lastDecile || !phase.equals(lastPhase)) {
                 lastDecile = decile;
+                lastPhase = phase;
                 err.printf(Locale.ROOT, "[%3.0f%%] %s%n", fraction * 100, message);
                 err.flush();
             }

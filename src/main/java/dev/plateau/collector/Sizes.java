@@ -1,5 +1,6 @@
 package dev.plateau.collector;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Sizes {
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]?)B?", Pattern.CASE_INSENSITIVE);
     private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB"};
     private static final Pattern TIME = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
@@ -36,18 +38,18 @@ public final class Sizes {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size (use e.g. 512K, 4M, 1G or a number of bytes)");
         }
-        double value = Double.parseDouble(m.group(1));
         long multiplier = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 1_000L;
             case "M" -> 1_000_000L;
             case "G" -> 1_000_000_000L;
             default -> 1L;
         };
-        double bytes = value * multiplier;
-        if (bytes > Long.MAX_VALUE) {
+        // exact decimal arithmetic: a double would round sizes above 2^53 bytes (format/parse must round-trip)
+        BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(multiplier));
+        if (bytes.compareTo(LONG_MAX) > 0) {
             throw new IllegalArgumentException("'" + text + "' is too large");
         }
-        return (long) bytes;
+        return bytes.longValue();
     }
 
     /** Parses a duration such as {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1.5} (seconds). */

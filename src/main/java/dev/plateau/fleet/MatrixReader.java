@@ -2,7 +2,9 @@ package dev.plateau.fleet;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -18,7 +20,9 @@ import java.util.Map;
  * }</pre>
  * An answer with {@code "status":"error"} becomes a {@link FleetException} with Prometheus' {@code errorType} and
  * {@code error}; a result type other than {@code matrix} (a vector, a scalar, a string) is refused. Values
- * {@code NaN}, {@code +Inf} and {@code -Inf} are skipped.
+ * {@code NaN}, {@code +Inf} and {@code -Inf} are skipped. An answer that is not such JSON (cut, not UTF-8, a pair
+ * that is not {@code [number, "number"]}) is a {@link FleetException} of one printable line too; only a failing
+ * stream is an {@link IOException}.
  */
 final class MatrixReader {
     private static final JsonFactory JSON = new JsonFactory();
@@ -33,6 +37,16 @@ final class MatrixReader {
 
     /** Reads the whole answer; returns the number of series. */
     static int read(InputStream in, Sink sink) throws IOException, FleetException {
+        try {
+            return readAnswer(in, sink);
+        } catch (JsonProcessingException e) {
+            throw new FleetException("malformed answer: " + printable(e.getOriginalMessage()), e);
+        } catch (CharConversionException | NumberFormatException e) {
+            throw new FleetException("malformed answer: " + printable(e.getMessage()), e);
+        }
+    }
+
+    private static int readAnswer(InputStream in, Sink sink) throws IOException, FleetException {
         int series = 0;
         String status = null;
         String errorType = null;
@@ -52,7 +66,8 @@ final class MatrixReader {
             }
         }
         if (!"success".equals(status)) {
-            throw new FleetException(errorType == null ? String.valueOf(error) : errorType + ": " + error);
+            throw new FleetException(printable(errorType == null ? "Prometheus answered status " + status + ": " + error
+                    : errorType + ": " + error));
         }
         return series;
     }
@@ -101,7 +116,7 @@ final class MatrixReader {
                     p.nextToken();
                     long millis = Math.round(p.getDoubleValue() * 1000);
                     p.nextToken();
-                    double v = parseValue(p.getText());
+                    double v = parseValue(String.valueOf(p.getText()));
                     expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a [time, value] pair");
                     if (Double.isFinite(v)) {
                         points.add(millis, v);
@@ -124,9 +139,20 @@ final class MatrixReader {
         };
     }
 
-    private static void expect(JsonToken got, JsonToken want, String what) throws IOException {
+    private static void expect(JsonToken got, JsonToken want, String what) throws FleetException {
         if (got != want) {
-            throw new IOException("malformed answer: expected " + what + ", found " + got);
+            throw new FleetException("malformed answer: expected " + what + ", found " + got);
         }
+    }
+
+    /** {@code text} on one printable line: control characters (from the answer) written as {@code \xNN}. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        String t = String.valueOf(text);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
     }
 }

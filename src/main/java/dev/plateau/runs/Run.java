@@ -36,6 +36,11 @@ public record Run(Path dir, String label, Instant startedAt, Instant endedAt, Js
         return table.samples();
     }
 
+    /** The recording was cut short (kill, crash, full disk): {@code run.json} says {@code "interrupted"}. */
+    public boolean interrupted() {
+        return RunStatus.INTERRUPTED.equals(meta.path("status").asText());
+    }
+
     /** The values of one column over the run; {@link IllegalArgumentException} for an unknown metric. */
     public double[] column(String metric) {
         return table.column(metric);

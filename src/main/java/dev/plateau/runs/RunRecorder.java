@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Records a run under {@code <root>/<yyyyMMdd-HHmmss>-<label>/}:
@@ -32,14 +31,15 @@ import org.apache.commons.csv.CSVPrinter;
  *     is named in an event, not recorded); {@code elapsed_s} counts from the start of the recording;</li>
  * <li>{@code events.csv} — {@code epoch_ms, elapsed_s, kind, message}: policy switches, bursts, shrinks, idle
  *     closes, run start and end;</li>
- * <li>{@code run.json} — label, {@code started_at}, {@code ended_at}, whatever was passed to {@link #meta}
+ * <li>{@code run.json} — label, {@code started_at}, {@code ended_at}, {@code status} ({@link RunStatus}), whatever was passed to {@link #meta}
  *     (collector config, policies, load, target), {@code format} ({@value #FORMAT}), {@code sources} and
  *     {@code series} (column, name, labels, unit, kind, source), {@code sample_count}, the {@code summary} and, when
  *     the run ended on a fault, {@code fault} (one line).</li>
  * </ul>
- * Written incrementally: each sample is appended and flushed as it arrives, events are appended on the sampler
+ * Written incrementally: each sample is appended whole to the OS as it arrives ({@link RowWriter}), events are appended on the sampler
  * thread (never on an event loop), and {@code run.json} is written at start and replaced atomically at the end,
- * so a crash loses at most the last sample.
+ * so a crash loses at most the last sample (a cut row is dropped on reading). A failed write (a full disk) stops
+ * the recording with one {@code ERROR} event; the run keeps its complete rows and ends as {@code interrupted}.
  *
  * <pre>{@code
  * RunRecorder rec = new RunRecorder(Path.of("runs"), "seed-before", seriesSampler, events, Clock.systemUTC());
@@ -66,7 +66,7 @@ public final class RunRecorder implements AutoCloseable {
     private long startMillis;
     private long lastSeq;
     private SampleCsv.Appender samples;
-    private CSVPrinter eventsOut;
+    private EventCsv.Writer eventsOut;
     private boolean finished;
     private IOException failure;
 
@@ -143,9 +143,8 @@ public final class RunRecorder implements AutoCloseable {
         samples = SampleCsv.append(d.resolve(RunFiles.SAMPLES),
                 sampler == null ? List.of() : sampler.registry().series(), startMillis);
         eventsOut = EventCsv.create(d.resolve(RunFiles.EVENTS));
-        eventsOut.flush();
         lastSeq = events.lastSeq();
-        writeMeta(null);
+        writeMeta(null, RunStatus.RECORDING);
         events.emit(EventKind.RUN, "run " + label + " started: " + d);
         if (sampler != null) {
             sampler.addListener(listener);
@@ -186,7 +185,7 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Appends one frame (the sampler listener; also callable directly) and any new events; flushes both. */
     public synchronized void append(Frame f) {
-        if (dir == null || finished) {
+        if (dir == null || finished || failure != null) {
             return;
         }
         try {
@@ -203,17 +202,17 @@ public final class RunRecorder implements AutoCloseable {
             }
             samples.append(f);
             drainEvents();
-            samples.flush();
-            eventsOut.flush();
         } catch (IOException e) {
             failure = e;
+            events.emit(EventKind.ERROR, "recording " + dir.getFileName() + " stopped at sample " + samples.rows()
+                    + ": " + reason(e) + " (the run keeps every complete row; the collector keeps serving)");
         }
     }
 
     private void drainEvents() throws IOException {
         List<Event> fresh = events.since(lastSeq);
         for (Event e : fresh) {
-            EventCsv.print(eventsOut, e, startMillis);
+            eventsOut.print(e, startMillis);
             lastSeq = e.seq();
         }
     }
@@ -235,24 +234,32 @@ public final class RunRecorder implements AutoCloseable {
         events.emit(EventKind.RUN, "run " + label + " finished");
         finished = true;
         try {
-            drainEvents();
+            if (failure == null) {
+                drainEvents();
+            }
+        } catch (IOException e) {
+            failure = e;
         } finally {
             samples.close();
             eventsOut.close();
         }
-        writeMeta(clock.instant());
         if (failure != null) {
-            throw new IOException("recording " + dir + " lost data: " + failure.getMessage(), failure);
+            try {
+                writeMeta(clock.instant(), RunStatus.INTERRUPTED);
+            } catch (IOException e) {
+                failure.addSuppressed(e); // run.json stays "recording": the store will read it as interrupted
+            }
+            throw new IOException("recording " + dir + " stopped early: " + reason(failure)
+                    + " (complete rows kept)", failure);
         }
+        writeMeta(clock.instant(), RunStatus.COMPLETE);
         return dir;
     }
 
     /** Flushes what was written so far (the files are always readable with {@link RunStore#load}). */
     public synchronized void flush() throws IOException {
-        if (samples != null && !finished) {
+        if (samples != null && !finished && failure == null) {
             drainEvents();
-            samples.flush();
-            eventsOut.flush();
         }
     }
 
@@ -267,15 +274,17 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
-    private void writeMeta(Instant ended) throws IOException {
+    private void writeMeta(Instant ended, String status) throws IOException {
         ObjectNode out = RunFiles.JSON.createObjectNode();
         out.put("label", label);
         out.put("started_at", Instant.ofEpochMilli(startMillis).toString());
         if (ended == null) {
             out.putNull("ended_at");
+            RunStatus.recording(out);
         } else {
             out.put("ended_at", ended.toString());
             out.put("sample_count", samples.rows());
+            out.put("status", status);
         }
         out.put("format", FORMAT);
         if (sampler != null) {
@@ -284,8 +293,17 @@ public final class RunRecorder implements AutoCloseable {
         }
         out.setAll(meta);
         Path tmp = dir.resolve(RunFiles.META + ".tmp");
-        RunFiles.JSON.writeValue(tmp.toFile(), out);
-        Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            RunFiles.JSON.writeValue(tmp.toFile(), out);
+            Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The run's directory (after {@link #start()}). */

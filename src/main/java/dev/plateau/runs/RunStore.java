@@ -2,6 +2,7 @@ package dev.plateau.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plateau.events.Event;
 import dev.plateau.events.EventKind;
 import dev.plateau.series.Kind;
@@ -10,11 +11,10 @@ import dev.plateau.series.SeriesTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public final class RunStore {
                     continue;
                 }
                 try {
-                    JsonNode meta = readMeta(d);
+                    JsonNode meta = settle(d, readMeta(d));
                     long count = meta.path("sample_count").isNumber() ? meta.get("sample_count").asLong() : countRows(d);
                     out.add(new RunInfo(d, label(meta, d), instant(meta, "started_at", d), count,
                             !meta.path("ended_at").isNull() && meta.has("ended_at")));
@@ -72,7 +72,7 @@ public final class RunStore {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no run directory " + dir);
         }
-        JsonNode meta = readMeta(dir);
+        JsonNode meta = settle(dir, readMeta(dir));
         SeriesTable table = SampleCsv.read(dir.resolve(RunFiles.SAMPLES), declaredSeries(meta));
         List<Event> events = readEvents(dir.resolve(RunFiles.EVENTS));
         Instant ended = meta.hasNonNull("ended_at") ? instant(meta, "ended_at", dir) : null;
@@ -112,6 +112,27 @@ public final class RunStore {
         }
     }
 
+    /**
+     * A run whose {@code run.json} still says {@code "status": "recording"} although the process that wrote it
+     * (its pid and start time) is gone was killed or crashed: its status becomes {@code "interrupted"}, in the
+     * returned tree and, when the directory is writable, in the file (replaced atomically).
+     */
+    private static JsonNode settle(Path dir, JsonNode meta) {
+        if (!RunStatus.RECORDING.equals(meta.path("status").asText()) || RunStatus.writerAlive(meta)) {
+            return meta;
+        }
+        ObjectNode marked = ((ObjectNode) meta).put("status", RunStatus.INTERRUPTED);
+        try {
+            Path tmp = dir.resolve(RunFiles.META + ".tmp");
+            RunFiles.JSON.writeValue(tmp.toFile(), marked);
+            Files.move(tmp, dir.resolve(RunFiles.META), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // read-only copy of a run: the loaded run still says interrupted
+        }
+        return marked;
+    }
+
     private static String label(JsonNode meta, Path dir) {
         return meta.path("label").asText(dir.getFileName().toString());
     }
@@ -129,9 +150,7 @@ public final class RunStore {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Math.max(0, r.lines().count() - 1);
-        }
+        return Math.max(0, CompleteRows.read(file).lines().count() - 1);
     }
 
     static List<Event> readEvents(Path file) throws IOException {

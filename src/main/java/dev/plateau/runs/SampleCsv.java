@@ -7,21 +7,19 @@ import dev.plateau.series.PrometheusTextParser;
 import dev.plateau.series.Series;
 import dev.plateau.series.SeriesTable;
 import dev.plateau.telemetry.Sample;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -32,10 +30,12 @@ import org.apache.commons.csv.CSVRecord;
  * written exactly (values are doubles, as in Prometheus: integers are exact up to 2^53), others with up to 6
  * decimals; {@code elapsed_s} with millisecond precision. Units and kinds are
  * in {@code run.json}'s {@code series}; a 0.1 file (the 28 embedded-collector columns) reads the same way.
- * Reading names the file, row and column of anything it cannot parse; rows are read in {@link #parseRow} only.
+ * Reading names the file, row and column of anything it cannot parse; rows are read in {@link #parseRow} only, and
+ * only complete ones ({@link CompleteRows}): a row cut by a crash or a full disk is dropped, a file cut inside its
+ * header has no rows. Rows are written whole, each handed to the operating system at once ({@link RowWriter}).
  *
  * <pre>{@code
- * try (SampleCsv.Appender out = SampleCsv.append(path, columns, startMillis)) { out.append(frame); out.flush(); }
+ * try (SampleCsv.Appender out = SampleCsv.append(path, columns, startMillis)) { out.append(frame); }
  * SeriesTable back = SampleCsv.read(path);
  * }</pre>
  */
@@ -67,14 +67,16 @@ public final class SampleCsv {
         return read(file, Map.of());
     }
 
-    /** Reads every row, with the series {@code run.json} declares (by column). */
+    /** Reads every complete row, with the series {@code run.json} declares (by column). */
     public static SeriesTable read(Path file, Map<String, Series> declared) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing file " + file);
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), declared);
+        String text = CompleteRows.read(file);
+        if (text.isEmpty()) { // cut inside the header: nothing was recorded
+            return new SeriesTable(List.of(), new long[0], new double[0], List.of());
         }
+        return read(new StringReader(text), file.toString(), declared);
     }
 
     static SeriesTable read(Reader in, String name, Map<String, Series> declared) throws IOException {
@@ -86,17 +88,25 @@ public final class SampleCsv {
                     throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
                 }
             }
-            List<String> embedded = EmbeddedSource.required().stream().map(c -> c.series().column()).toList();
-            if (declared.isEmpty() && header.contains("requests_total")) {
-                for (String column : embedded) {
-                    if (!header.contains(column)) {
-                        throw new IOException(name + ": corrupt header, column '" + column + "' is missing");
-                    }
-                }
+            if (!header.get(0).equals(EPOCH) || !header.get(1).equals(ELAPSED)) {
+                throw new IOException(name + ": corrupt header, it must begin with " + EPOCH + "," + ELAPSED);
             }
             List<Series> series = new ArrayList<>();
+            List<String> columns = new ArrayList<>();
             for (String column : header.subList(2, header.size())) {
-                series.add(declared.containsKey(column) ? declared.get(column) : guess(column));
+                Series s = declared.containsKey(column) ? declared.get(column) : guess(column, name);
+                if (columns.contains(s.column())) {
+                    throw new IOException(name + ": corrupt header, column '" + printable(s.column()) + "' is repeated");
+                }
+                series.add(s);
+                columns.add(s.column());
+            }
+            if (declared.isEmpty() && columns.contains("requests_total")) {
+                for (EmbeddedSource.Column c : EmbeddedSource.required()) {
+                    if (!columns.contains(c.series().column())) {
+                        throw new IOException(name + ": corrupt header, column '" + c.series().column() + "' is missing");
+                    }
+                }
             }
             List<double[]> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
@@ -119,8 +129,10 @@ public final class SampleCsv {
             return new SeriesTable(series, t, e, cols);
         } catch (UncheckedIOException e) {
             throw new IOException(name + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException e) {
             throw new IOException(name + ": corrupt CSV: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
+            throw new IOException(name + ": corrupt header (a column name is empty or repeated)", e);
         }
     }
 
@@ -136,11 +148,28 @@ public final class SampleCsv {
             try {
                 v[i] = text.isEmpty() && i >= 2 ? Double.NaN : i == 0 ? Long.parseLong(text) : Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + header.get(i) + ": '" + text
-                        + "' is not a number");
+                throw new IOException(name + ": row " + r.getRecordNumber() + ", column " + printable(header.get(i)) + ": '"
+                        + printable(text) + "' is not a number");
             }
         }
         return v;
+    }
+
+    /** As {@link #guess(String)}, an undeclared column that is no series name being a corrupt header of {@code file}. */
+    private static Series guess(String column, String file) throws IOException {
+        try {
+            return guess(column);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": corrupt header, column '" + printable(column) + "' is not a series name");
+        }
+    }
+
+    /** {@code text} on one printable line: control characters written as {@code \xNN}, at most 60 characters. */
+    private static String printable(String text) {
+        String cut = text.length() <= 60 ? text : text.substring(0, 60) + "…";
+        StringBuilder out = new StringBuilder();
+        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** A column without a declaration: the embedded collector's, or read as Prometheus writes a series. */
@@ -171,9 +200,12 @@ public final class SampleCsv {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** Incremental writer: each {@link #append} is one row; {@link #flush()} pushes it to disk. */
+    /**
+     * Incremental writer: each {@link #append} is one row, handed to the operating system at once ({@link RowWriter});
+     * after a failed write every later append fails with the first error.
+     */
     public static final class Appender implements AutoCloseable {
-        private final CSVPrinter printer;
+        private final RowWriter out;
         private final List<Series> series;
         private final long origin;
         private long rows;
@@ -181,13 +213,10 @@ public final class SampleCsv {
         private Appender(Path file, List<Series> series, long origin) throws IOException {
             this.series = List.copyOf(series);
             this.origin = origin;
-            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            printer = new CSVPrinter(w, FORMAT);
+            out = RowWriter.create(file);
             List<String> header = new ArrayList<>(List.of(EPOCH, ELAPSED));
             this.series.forEach(s -> header.add(s.column()));
-            printer.printRecord(header);
-            printer.flush();
+            out.row(header);
         }
 
         /** The columns this file has (fixed by its header). */
@@ -207,12 +236,12 @@ public final class SampleCsv {
             for (Series s : series) {
                 row.add(cell(f.value(s.column())));
             }
-            printer.printRecord(row);
+            out.row(row);
             rows++;
         }
 
-        public synchronized void flush() throws IOException {
-            printer.flush();
+        /** Nothing to do: rows are written as they are appended (kept for callers that flush). */
+        public synchronized void flush() {
         }
 
         public synchronized long rows() {
@@ -221,7 +250,7 @@ public final class SampleCsv {
 
         @Override
         public synchronized void close() throws IOException {
-            printer.close();
+            out.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.plateau.collector.CollectorOption;
 import dev.plateau.collector.CollectorOptions;
 import dev.plateau.collector.OptionType;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,8 +77,14 @@ public record Scenario(String name, String description, CollectorConfig collecto
             throw new IOException("no scenario file " + file);
         }
         Path base = file.toAbsolutePath().getParent();
+        String json;
         try {
-            return parse(Files.readString(file), base);
+            json = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": not UTF-8 text", e);
+        }
+        try {
+            return parse(json, base);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

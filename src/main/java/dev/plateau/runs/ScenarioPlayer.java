@@ -240,6 +240,7 @@ public final class ScenarioPlayer {
                 cancelled.await(100, TimeUnit.MILLISECONDS);
             }
         }
+        report(handles, null, "bursts done"); // the final count, also when the last poll saw some still running
         return handles;
     }
 
@@ -253,14 +254,18 @@ public final class ScenarioPlayer {
     }
 
     private void report(List<BurstHandle> handles, String message) {
+        report(handles, message, "bursts");
+    }
+
+    private void report(List<BurstHandle> handles, String message, String phase) {
         long planned = Math.max(1, scenario.plannedRequests());
         long completed = 0;
         for (BurstHandle h : handles) {
             BurstProgress p = h.progress();
             completed += p.answered() + p.failed();
         }
-        String text = message != null ? message : String.format(Locale.ROOT, "bursts: %d/%d requests completed",
-                completed, planned);
+        String text = message != null ? message : String.format(Locale.ROOT, "%s: %d/%d requests completed",
+                phase, completed, planned);
         double byRequests = Math.min(1.0, (double) completed / planned);
         double byTime = Math.min(1.0, (System.nanoTime() - startNanos) / 1e9 / burstPhaseS());
         advance(burstShare() * (message != null ? byTime : Math.max(byRequests, Math.min(byTime, 0.5))), text);

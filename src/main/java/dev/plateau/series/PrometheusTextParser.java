@@ -68,7 +68,7 @@ public final class PrometheusTextParser {
 
     private static void parseSample(String t, int lineNo, Map<String, String> types, Map<Series, Double> out) {
         int i = 0;
-        while (i < t.length() && (Character.isLetterOrDigit(t.charAt(i)) || t.charAt(i) == '_' || t.charAt(i) == ':')) {
+        while (i < t.length() && (nameChar(t.charAt(i)) || t.charAt(i) == ':')) {
             i++;
         }
         if (i == 0 || Character.isDigit(t.charAt(0))) {
@@ -96,7 +96,7 @@ public final class PrometheusTextParser {
                 return i + 1;
             }
             int start = i;
-            while (i < t.length() && (Character.isLetterOrDigit(t.charAt(i)) || t.charAt(i) == '_')) {
+            while (i < t.length() && nameChar(t.charAt(i))) {
                 i++;
             }
             if (i == start || i >= t.length() || t.charAt(i) != '=' || i + 1 >= t.length() || t.charAt(i + 1) != '"') {
@@ -125,6 +125,11 @@ public final class PrometheusTextParser {
                 throw new IllegalArgumentException("line " + lineNo + ": expected ',' or '}' after label " + key);
             }
         }
+    }
+
+    /** {@code [a-zA-Z0-9_]}: names are ASCII in the format (a letter such as 'é' is not a name character). */
+    private static boolean nameChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     private static double number(String s, int lineNo) {
@@ -166,7 +171,11 @@ public final class PrometheusTextParser {
         return name.endsWith("_seconds") || name.endsWith("_seconds_total") ? Series.SECONDS : Series.COUNT;
     }
 
+    /** At most 40 characters of {@code s}, control characters written as {@code \xNN} (one printable line). */
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        String cut = s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        StringBuilder out = new StringBuilder();
+        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 }

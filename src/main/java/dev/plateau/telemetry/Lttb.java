@@ -3,7 +3,10 @@ package dev.plateau.telemetry;
 /**
  * Largest-triangle-three-buckets downsampling (Steinarsson, 2013): picks {@code threshold} points of a series
  * so that a line through them keeps the series' visual shape — spikes and steps survive, flat stretches thin out.
- * Pure Java, no allocation beyond the returned arrays; x must be non-decreasing.
+ * Plain LTTB can drop the series' highest or lowest point (a bucket's biggest triangle need not be its extreme), so
+ * the bucket holding the global maximum picks it, likewise the minimum (when both share a bucket, the neighbouring
+ * bucket's pick gives way; with a single middle bucket the result has one point more): a memory peak never
+ * disappears from a chart. Pure Java, no allocation beyond the returned arrays; x must be non-decreasing.
  *
  * <pre>{@code
  * int[] keep = Lttb.indices(xs, ys, 600);   // indices into xs/ys, ascending, first and last always kept
@@ -99,6 +102,59 @@ public final class Lttb {
             a = next;
         }
         out[k] = to - 1;
+        return keepExtremes(ys, from, to, every, out);
+    }
+
+    /** Puts the first global maximum and minimum of {@code ys[from, to)} into {@code out} (see class comment). */
+    private static int[] keepExtremes(double[] ys, int from, int to, double every, int[] out) {
+        int max = from;
+        int min = from;
+        for (int i = from + 1; i < to; i++) {
+            if (ys[i] > ys[max]) {
+                max = i;
+            }
+            if (ys[i] < ys[min]) {
+                min = i;
+            }
+        }
+        int middle = out.length - 2;
+        int maxSlot = slot(max, from, to, every, middle);
+        int minSlot = slot(min, from, to, every, middle);
+        if (maxSlot > 0 && minSlot > 0 && maxSlot == minSlot && max != min) {
+            int early = Math.min(max, min);
+            int late = Math.max(max, min);
+            if (maxSlot < middle) {
+                out[maxSlot] = early;
+                out[maxSlot + 1] = late;
+            } else if (maxSlot > 1) {
+                out[maxSlot - 1] = early;
+                out[maxSlot] = late;
+            } else {
+                int[] grown = {out[0], early, late, out[2]};
+                return grown;
+            }
+            return out;
+        }
+        if (maxSlot > 0) {
+            out[maxSlot] = max;
+        }
+        if (minSlot > 0) {
+            out[minSlot] = min;
+        }
         return out;
+    }
+
+    /** Index in the output of the bucket holding point {@code i}; 0 for the first and last points (always kept). */
+    private static int slot(int i, int from, int to, double every, int middle) {
+        if (i == from || i == to - 1) {
+            return 0;
+        }
+        for (int b = 0; b < middle; b++) {
+            int end = from + (int) Math.floor((b + 1) * every) + 1;
+            if (i < end) {
+                return b + 1;
+            }
+        }
+        return middle;
     }
 }

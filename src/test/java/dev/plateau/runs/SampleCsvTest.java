@@ -175,25 +175,46 @@ class SampleCsvTest {
     }
 
     @Test
-    void truncatedLastLineNamesTheRow() throws IOException {
+    void rowCutByACrashIsDroppedAndCompleteRowsKept() throws IOException {
         String last = row(distinct(3));
         String cut = last.substring(0, last.length() / 2);
         Path f = csv(header() + row(distinct(1)) + row(distinct(2)) + cut);
 
-        assertThatThrownBy(() -> SampleCsv.read(f).samples())
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining(f.toString())
-                .hasMessageContaining("row 3")
-                .hasMessageContaining("truncated");
+        assertThat(SampleCsv.read(f).samples()).hasSize(2);
     }
 
     @Test
-    void unterminatedQuoteIsACorruptFileNotACrash() throws IOException {
-        Path f = csv(header() + "\"1700000000000,0.1");
+    void rowCutInsideItsLastNumberIsNotReadAsASmallerValue() throws IOException {
+        String last = row(distinct(3));
+        Path f = csv(header() + row(distinct(1)) + last.substring(0, last.length() - 4)); // "…,1234" + CRLF → "…,12"
+
+        assertThat(SampleCsv.read(f).samples()).hasSize(1);
+    }
+
+    @Test
+    void fileCutInsideItsHeaderHasNoRows() throws IOException {
+        Path f = csv(header().substring(0, 20));
+
+        assertThat(SampleCsv.read(f).samples()).isEmpty();
+    }
+
+    @Test
+    void unterminatedQuoteAtTheEndIsACutRow() throws IOException {
+        Path f = csv(header() + row(distinct(1)) + "\"1700000000000,0.1");
+
+        assertThat(SampleCsv.read(f).samples()).hasSize(1);
+    }
+
+    @Test
+    void shortCompleteRowInTheMiddleNamesTheRow() throws IOException {
+        String middle = row(distinct(2));
+        Path f = csv(header() + row(distinct(1)) + middle.substring(0, middle.length() / 2) + "\r\n" + row(distinct(3)));
 
         assertThatThrownBy(() -> SampleCsv.read(f).samples())
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining(f.toString());
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("truncated");
     }
 
     @Test

@@ -146,6 +146,25 @@ class ScenarioPlayerTest {
                 .as("abandoned connections are still open at the last sample").isGreaterThan(2);
     }
 
+    /** The largest {@code requests_2xx_total} recorded so far under {@code root} (0 before the first row). */
+    private static double answeredSoFar(Path root) throws java.io.IOException {
+        double most = 0;
+        try (var dirs = Files.list(root)) {
+            for (Path d : dirs.toList()) {
+                Path csv = d.resolve(RunFiles.SAMPLES);
+                if (Files.isRegularFile(csv)) {
+                    var table = SampleCsv.read(csv);
+                    if (table.has("requests_2xx_total")) {
+                        for (double v : table.column("requests_2xx_total")) {
+                            most = Math.max(most, v);
+                        }
+                    }
+                }
+            }
+        }
+        return most;
+    }
+
     @Test
     void cancelStopsALongScenarioPromptlyAndKeepsTheRun() throws Exception {
         Scenario longOne = Scenario.parse("""
@@ -165,6 +184,8 @@ class ScenarioPlayerTest {
 
         Future<ScenarioPlayer.Result> play = executor.submit(player::play);
         assertThat(someAnswered.await(20, TimeUnit.SECONDS)).as("requests were answered").isTrue();
+        // progress moves with time alone: wait until the recording (complete rows only) shows an answered request
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> answeredSoFar(runs) > 0);
         long callsAtCancel = calls.get();
         long cancelledAt = System.nanoTime();
         player.cancel();

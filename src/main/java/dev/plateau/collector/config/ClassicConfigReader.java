@@ -3,6 +3,7 @@ package dev.plateau.collector.config;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,7 +94,15 @@ final class ClassicConfigReader {
     }
 
     private static List<Path> resolve(Path dir, String target, Path file, int line) throws ConfigException {
-        Path p = dir.resolve(target);
+        Path p;
+        try {
+            p = dir.resolve(target);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(file, line, "@INCLUDE " + target + ": not a file name (" + e.getReason() + ")");
+        }
+        if (p.getFileName() == null) {
+            throw new ConfigException(file, line, "@INCLUDE " + target + ": not a file name");
+        }
         String name = p.getFileName().toString();
         if (!name.contains("*")) {
             if (!Files.isRegularFile(p)) {
@@ -104,7 +113,7 @@ final class ClassicConfigReader {
         List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent(), name)) {
             ds.forEach(matches::add);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // PatternSyntaxException: a broken glob
             throw new ConfigException(file, line, "@INCLUDE " + target + ": " + e.getMessage());
         }
         matches.sort(null);

@@ -85,7 +85,7 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, e.getMessage());
         }
-        return new FluentBitConfig(b, List.copyOf(warnings));
+        return new FluentBitConfig(b, warnings.stream().map(ConfigException::printable).toList());
     }
 
     private static void service(Section s, CollectorConfig.Builder b, List<String> warnings) throws ConfigException {

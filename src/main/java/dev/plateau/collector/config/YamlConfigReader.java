@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -78,7 +79,12 @@ final class YamlConfigReader {
             if (entries.get("includes") instanceof ListNode includes) {
                 for (Node item : includes.items()) {
                     String target = variables.expand(scalar(item, file, "includes"), file, item.line());
-                    Path included = abs.getParent().resolve(target);
+                    Path included;
+                    try {
+                        included = abs.getParent().resolve(target);
+                    } catch (InvalidPathException e) {
+                        throw new ConfigException(file, item.line(), "includes: " + target + ": not a file name");
+                    }
                     if (!Files.isRegularFile(included)) {
                         throw new ConfigException(file, item.line(), "includes: " + target + ": no such file");
                     }

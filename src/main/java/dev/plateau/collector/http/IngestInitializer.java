@@ -1,7 +1,7 @@
 package dev.plateau.collector.http;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -11,9 +11,10 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
  * pipelining → {@link ConnectionBuffer} (where {@code HttpObjectAggregator} would stand) → {@link IngestHandler}.
  * The codec's limits are generous but bounded, never tighter than Fluent Bit (a 20 KB header is accepted).
  * With {@code http2} on (the default) the codec is wrapped by {@link H2c}: prior knowledge and {@code Upgrade: h2c}
- * switch the connection to HTTP/2, whose streams run the same buffer and ingest handlers.
+ * switch the connection to HTTP/2, whose streams run the same buffer and ingest handlers. Any channel type (a socket,
+ * or an {@code EmbeddedChannel} in the pipeline fuzz test).
  */
-public final class IngestInitializer extends ChannelInitializer<SocketChannel> {
+public final class IngestInitializer extends ChannelInitializer<Channel> {
     /** Longest request line and largest header block accepted; beyond them the answer is 414 / 431 and close. */
     public static final int MAX_LINE = 64 * 1024;
     public static final int MAX_HEADERS = 64 * 1024;
@@ -25,7 +26,7 @@ public final class IngestInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS));
         ch.pipeline()

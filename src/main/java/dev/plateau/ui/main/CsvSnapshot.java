@@ -59,9 +59,9 @@ public final class CsvSnapshot {
         Path eventsFile = dir.resolve("plateau-events-" + stamp + ".csv");
         long origin = samples.isEmpty() ? (events.isEmpty() ? now.toEpochMilli() : events.get(0).epochMillis())
                 : samples.get(0).epochMillis() - Math.round(samples.get(0).elapsedS() * 1000);
-        try (CSVPrinter out = EventCsv.create(eventsFile)) {
+        try (EventCsv.Writer out = EventCsv.create(eventsFile)) {
             for (Event e : events) {
-                EventCsv.print(out, e, origin);
+                out.print(e, origin);
                 step(progress, done, total);
             }
         }
