@@ -18,13 +18,13 @@ import javafx.scene.layout.HBox;
 public final class TargetBar {
     private final TargetViewModel model;
     @FXML private HBox bar;
-    @FXML private ComboBox<Kind> kindChoice;
-    @FXML private TextField commandField;
-    @FXML private TextField pidField;
-    @FXML private TextField urlField;
-    @FXML private TextField metricsField;
-    @FXML private Button startButton;
-    @FXML private Button stopButton;
+    @FXML private ComboBox<Kind> targetKindChoice;
+    @FXML private TextField targetCommandField;
+    @FXML private TextField targetPidField;
+    @FXML private TextField targetUrlField;
+    @FXML private TextField targetMetricsField;
+    @FXML private Button targetStartButton;
+    @FXML private Button targetStopButton;
     @FXML private Label targetStatus;
 
     public TargetBar(TargetViewModel model) {
@@ -33,29 +33,29 @@ public final class TargetBar {
 
     @FXML
     private void initialize() {
-        kindChoice.getItems().setAll(Kind.values());
-        kindChoice.valueProperty().bindBidirectional(model.kindProperty());
-        commandField.textProperty().bindBidirectional(model.commandProperty());
-        pidField.textProperty().bindBidirectional(model.pidProperty());
-        urlField.textProperty().bindBidirectional(model.urlProperty());
-        metricsField.textProperty().bindBidirectional(model.metricsProperty());
+        targetKindChoice.getItems().setAll(Kind.values());
+        targetKindChoice.valueProperty().bindBidirectional(model.kindProperty());
+        targetCommandField.textProperty().bindBidirectional(model.commandProperty());
+        targetPidField.textProperty().bindBidirectional(model.pidProperty());
+        targetUrlField.textProperty().bindBidirectional(model.urlProperty());
+        targetMetricsField.textProperty().bindBidirectional(model.metricsProperty());
         var locked = model.runningProperty().or(model.busyProperty());
         var embedded = model.kindProperty().isEqualTo(Kind.EMBEDDED);
-        kindChoice.disableProperty().bind(locked);
-        for (TextField f : new TextField[] {commandField, pidField, urlField, metricsField}) {
+        targetKindChoice.disableProperty().bind(locked);
+        for (TextField f : new TextField[] {targetCommandField, targetPidField, targetUrlField, targetMetricsField}) {
             f.disableProperty().bind(locked);
         }
-        show(commandField, model.kindProperty().isEqualTo(Kind.COMMAND));
-        show(pidField, model.kindProperty().isEqualTo(Kind.PID));
+        show(targetCommandField, model.kindProperty().isEqualTo(Kind.COMMAND));
+        show(targetPidField, model.kindProperty().isEqualTo(Kind.PID));
         for (var node : bar.getChildren().subList(3, bar.getChildren().size() - 1)) {
-            if (node != pidField) {
+            if (node != targetPidField) {
                 show(node, embedded.not());
             }
         }
-        startButton.textProperty().bind(Bindings.when(model.kindProperty().isEqualTo(Kind.PID))
+        targetStartButton.textProperty().bind(Bindings.when(model.kindProperty().isEqualTo(Kind.PID))
                 .then("▶ Attach").otherwise("▶ Launch"));
-        startButton.disableProperty().bind(locked.or(embedded));
-        stopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));
+        targetStartButton.disableProperty().bind(locked.or(embedded));
+        targetStopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));
         targetStatus.textProperty().bind(model.statusProperty());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(model.statusProperty());
@@ -65,8 +65,8 @@ public final class TargetBar {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        kindChoice.setMinWidth(Region.USE_PREF_SIZE);
-        commandField.setMinWidth(180);
+        targetKindChoice.setMinWidth(Region.USE_PREF_SIZE);
+        targetCommandField.setMinWidth(180);
         model.statusErrorProperty().addListener((obs, o, err) -> targetStatus.pseudoClassStateChanged(Views.ERROR, err));
         model.runningProperty().addListener((obs, o, on) -> targetStatus.pseudoClassStateChanged(Views.RUNNING, on));
     }
