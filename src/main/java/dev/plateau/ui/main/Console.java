@@ -165,7 +165,8 @@ public final class Console {
             Parent root = loader.load();
             mainView = loader.getController();
             dev.plateau.ui.target.TargetViews.attach(target, (javafx.scene.control.Tab) loader.getNamespace().get("liveTab"),
-                    (javafx.scene.control.Tab) loader.getNamespace().get("connectionsTab"));
+                    (javafx.scene.control.Tab) loader.getNamespace().get("connectionsTab"),
+                    (javafx.scene.control.Tab) loader.getNamespace().get("loadTab"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the main view", e);

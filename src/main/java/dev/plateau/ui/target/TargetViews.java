@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  * What a non-embedded target adds to the Live and Connections tabs, attached around their existing content:
  * on Live, a chart of the target's RSS ({@code target_rss_bytes}, decimal MB, its own axis) and one of the scraped series
  * picked in a choice list; on Connections, a plain note that per-connection buffers exist only for the embedded
- * collector. Both are shown only while the Target choice is not Embedded. Redrawn when a frame arrives (4 Hz),
+ * collector; on Load, where the bursts go while a target runs. Shown only while the Target choice is not Embedded. Redrawn when a frame arrives (4 Hz),
  * at most {@link #MAX_POINTS} points (every n-th frame of the kept ones).
  */
 public final class TargetViews {
@@ -34,7 +34,7 @@ public final class TargetViews {
     private final TargetViewModel model;
     private final XYChart.Series<Number, Number> rss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> picked = new XYChart.Series<>();
-    private final LineChart<Number, Number> rssChart = chart("RSS (MB, decimal)");
+    private final LineChart<Number, Number> rssChart = chart("MB");
     private final LineChart<Number, Number> pickedChart = chart("value");
 
     private TargetViews(TargetViewModel model) {
@@ -48,8 +48,8 @@ public final class TargetViews {
         model.chosenSeriesProperty().addListener((obs, o, n) -> redraw());
     }
 
-    /** Wraps the Live and Connections tabs' content with the target's charts and note. */
-    public static void attach(TargetViewModel model, Tab live, Tab connections) {
+    /** Wraps the Live, Connections and Load tabs' content with the target's charts and notes. */
+    public static void attach(TargetViewModel model, Tab live, Tab connections, Tab load) {
         TargetViews v = new TargetViews(model);
         BooleanBinding target = model.kindProperty().isNotEqualTo(Kind.EMBEDDED);
         Node liveContent = live.getContent();
@@ -65,16 +65,28 @@ public final class TargetViews {
             }
         });
         live.setContent(split);
-        Label note = new Label(CONNECTIONS_NOTE);
-        note.setId("targetConnectionsNote");
+        Label note = note("targetConnectionsNote", target, connections);
+        note.setText(CONNECTIONS_NOTE);
+        Label loadNote = note("targetLoadNote", target.and(model.runningProperty()), load);
+        loadNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "A target is running: \"embedded collector\" bursts go to the target, " + model.urlOr("-"),
+                model.runningProperty()));
+    }
+
+    private static Label note(String id, javafx.beans.value.ObservableBooleanValue shown, Tab tab) {
+        Label note = new Label();
+        note.setId(id);
         note.getStyleClass().add("target-note");
         note.setWrapText(true);
         note.setPadding(new Insets(6, 10, 6, 10));
-        note.visibleProperty().bind(target);
-        note.managedProperty().bind(target);
-        VBox box = new VBox(note, connections.getContent());
-        VBox.setVgrow(connections.getContent(), Priority.ALWAYS);
-        connections.setContent(box);
+        note.setStyle("-fx-font-weight: bold;");
+        note.visibleProperty().bind(shown);
+        note.managedProperty().bind(shown);
+        Node content = tab.getContent();
+        VBox box = new VBox(note, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        tab.setContent(box);
+        return note;
     }
 
     private VBox charts() {
@@ -95,7 +107,7 @@ public final class TargetViews {
 
     private static LineChart<Number, Number> chart(String yLabel) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("elapsed (s)");
+        x.setLabel("seconds since the target started");
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
