@@ -13,14 +13,14 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * What a non-embedded target adds to the Live and Connections tabs, attached around their existing content:
+ * What a non-embedded target adds to the Live, Connections and Load tabs, on top of their existing content:
  * on Live, a chart of the target's RSS ({@code target_rss_bytes}, decimal MB, its own axis) and one of the scraped series
  * picked in a choice list; on Connections, a plain note that per-connection buffers exist only for the embedded
  * collector; on Load, where the bursts go while a target runs. Shown only while the Target choice is not Embedded. Redrawn when a frame arrives (4 Hz),
@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
  */
 public final class TargetViews {
     public static final int MAX_POINTS = 600;
+    public static final double CHARTS_HEIGHT = 270;
     public static final String CONNECTIONS_NOTE = "Per-connection buffers exist only for the embedded collector: "
             + "the launched or attached target's connections are not visible from outside it.";
 
@@ -52,19 +53,12 @@ public final class TargetViews {
     public static void attach(TargetViewModel model, Tab live, Tab connections, Tab load) {
         TargetViews v = new TargetViews(model);
         BooleanBinding target = model.kindProperty().isNotEqualTo(Kind.EMBEDDED);
-        Node liveContent = live.getContent();
         VBox charts = v.charts();
-        SplitPane split = new SplitPane(liveContent);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        target.addListener((obs, was, on) -> {
-            if (on && !split.getItems().contains(charts)) {
-                split.getItems().add(0, charts);
-                split.setDividerPositions(0.45);
-            } else if (!on) {
-                split.getItems().remove(charts);
-            }
-        });
-        live.setContent(split);
+        charts.setPrefHeight(CHARTS_HEIGHT);
+        charts.setMinHeight(CHARTS_HEIGHT);
+        charts.visibleProperty().bind(target);
+        charts.managedProperty().bind(target);
+        children(live).add(0, charts);
         Label note = note("targetConnectionsNote", target, connections);
         note.setText(CONNECTIONS_NOTE);
         Label loadNote = note("targetLoadNote", target.and(model.runningProperty()), load);
@@ -82,11 +76,16 @@ public final class TargetViews {
         note.setStyle("-fx-font-weight: bold;");
         note.visibleProperty().bind(shown);
         note.managedProperty().bind(shown);
-        Node content = tab.getContent();
-        VBox box = new VBox(note, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        tab.setContent(box);
+        children(tab).add(0, note);
         return note;
+    }
+
+    /** The tab's own root's children: added to in place, the tab's content node stays the same (tests look it up). */
+    private static List<Node> children(Tab tab) {
+        if (tab.getContent() instanceof Pane p) {
+            return p.getChildren();
+        }
+        throw new IllegalStateException("tab " + tab.getText() + ": its content is not a Pane");
     }
 
     private VBox charts() {
