@@ -27,7 +27,7 @@ class UiArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
             .allowEmptyShould(false);
 
-    private static final String[] FEATURES = {"live", "connections", "load", "compare", "log"};
+    private static final String[] FEATURES = {"live", "connections", "load", "compare", "log", "target"};
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices()

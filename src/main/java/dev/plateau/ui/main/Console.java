@@ -59,6 +59,7 @@ public final class Console {
     private final Sampler sampler;
     private final BurstRunner burstRunner;
     private MainView mainView;
+    private final dev.plateau.ui.target.TargetViewModel target;
 
     private Console(AppOptions options, CollectorConfig base) {
         this.options = Objects.requireNonNull(options, "options");
@@ -68,6 +69,7 @@ public final class Console {
         Supplier<List<Sample>> samples = ring::snapshot;
         Supplier<Sample> latest = ring::latest;
         burstRunner = new BurstRunner(events);
+        target = new dev.plateau.ui.target.TargetViewModel(events, tasks.executor(), javafx.application.Platform::runLater);
         RunsViewModel runs = new RunsViewModel(this::record, tasks);
         CompareViewModel compare = new CompareViewModel(new RunStore(options.runs()), tasks, new Trend());
         runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndAdd(dir));
@@ -77,12 +79,13 @@ public final class Console {
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events, () -> collector.current() == null ? 0
                         : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events, latest),
-                new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner), tasks, collector::targetUrl),
+                new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner), tasks, () -> target.urlOr(collector.targetUrl())),
                 compare, experiment, runs, watch));
     }
 
     private RunsViewModel.Recording record(String label) {
-        RunRecorder recorder = new RunRecorder(options.runs(), label, sampler, events, clock);
+        RunRecorder recorder = target.series() == null ? new RunRecorder(options.runs(), label, sampler, events, clock)
+                : new RunRecorder(options.runs(), label, target.series(), events, clock).meta("target", target.describe());
         CollectorViewModel c = main.parts().collector();
         recorder.meta("source", "console");
         if (c.current() != null) {
@@ -132,6 +135,8 @@ public final class Console {
                 return new MainView(main);
             } else if (type == CollectorBar.class) {
                 return new CollectorBar(p.collector());
+            } else if (type == dev.plateau.ui.target.TargetBar.class) {
+                return new dev.plateau.ui.target.TargetBar(target);
             } else if (type == RunBar.class) {
                 return new RunBar(main, () -> mainView.visibleTab());
             } else if (type == LiveView.class) {
@@ -159,6 +164,9 @@ public final class Console {
         try {
             Parent root = loader.load();
             mainView = loader.getController();
+            dev.plateau.ui.target.TargetViews.attach(target, (javafx.scene.control.Tab) loader.getNamespace().get("liveTab"),
+                    (javafx.scene.control.Tab) loader.getNamespace().get("connectionsTab"),
+                    (javafx.scene.control.Tab) loader.getNamespace().get("loadTab"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the main view", e);
@@ -178,6 +186,7 @@ public final class Console {
     public void shutdown() {
         main.shutdown(() -> {
             burstRunner.close();
+            target.stopNow();
             sampler.stop();
         });
     }
