@@ -31,7 +31,7 @@ class MemoryBudgetTest {
 
     @Test
     void describe_namesTheOptionsToRaise_whenTheJvmIsTooSmall() {
-        MemoryBudget b = MemoryBudget.of(CollectorConfig.builder().bufferMaxSize(16_000_000).build());
+        MemoryBudget b = MemoryBudget.of(CollectorConfig.builder().bufferMaxSize(16_000_000).memBufLimit(64_000_000).build());
 
         String line = b.describe(32 * MIB, 32 * MIB);
 
