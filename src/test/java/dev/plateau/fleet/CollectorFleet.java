@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Three real {@code plateau collect} processes (separate JVMs) scraped every second by a real Prometheus, under
  * the same leaking client: one request of 100 records every 500 ms, each on a new keep-alive connection that the
- * client then abandons. The first collector runs upstream's defaults (no shrink, no idle timeout): every abandoned
+ * client then abandons. All three run the fluent-bit-4 profile (chunk-sized buffers). The first keeps upstream 4.x
+ * defaults (no shrink, no idle timeout): every abandoned
  * connection keeps its 512 KB buffer. The other two shrink and close connections idle for 1 s: they plateau.
  * Used by {@link FleetLiveTest} and, kept running, for the console screenshot ({@link #main}).
  */
@@ -49,9 +50,9 @@ final class CollectorFleet implements AutoCloseable {
         PrometheusServer.binary("prometheus"); // skips before any collector starts when it is absent
         CollectorFleet f = new CollectorFleet();
         try {
-            f.collector("--shrink", "off", "--idle-timeout", "0s");
-            f.collector("--shrink", "on", "--idle-timeout", "1s");
-            f.collector("--shrink", "on", "--idle-timeout", "1s");
+            f.collector("--profile", "fluent-bit-4", "--shrink", "off", "--idle-timeout", "0s");
+            f.collector("--profile", "fluent-bit-4", "--shrink", "on", "--idle-timeout", "1s");
+            f.collector("--profile", "fluent-bit-4", "--shrink", "on", "--idle-timeout", "1s");
             String targets = String.join(", ", f.monitors.stream().map(m -> "'" + m + "'").toList());
             f.prometheus = PrometheusServer.start(dir, "global: {scrape_interval: 1s, scrape_timeout: 1s}\n"
                     + "scrape_configs:\n  - job_name: plateau\n    metrics_path: /api/v1/metrics/prometheus\n"
