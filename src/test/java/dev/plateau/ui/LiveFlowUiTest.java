@@ -18,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -126,7 +129,7 @@ class LiveFlowUiTest {
         robot.clickOn("#fireButton");
         LoadViewModel load = console.model().parts().load();
         await().atMost(Duration.ofSeconds(10)).until(() -> load.progressProperty().get() > 0);
-        robot.clickOn("#cancelButton");
+        robot.clickOn(only(robot, "#loadView #cancelButton", Button.class));
         await().atMost(Duration.ofSeconds(10)).until(() -> !load.runningProperty().get());
         assertThat(load.errorProperty().get()).isEqualTo("burst cancelled");
         assertThat(load.progressProperty().get()).isLessThan(1.0);
@@ -176,11 +179,18 @@ class LiveFlowUiTest {
     }
 
     static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return only(robot, id, Label.class).getText();
     }
 
     static TextField field(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TextField.class);
+        return only(robot, id, TextField.class);
+    }
+
+    /** The one node {@code query} selects: several pages reuse ids (Fleet has #error too), so an ambiguous id fails. */
+    static <T extends Node> T only(FxRobot robot, String query, Class<T> type) {
+        Set<T> found = robot.lookup(query).queryAllAs(type);
+        assertThat(found).as("nodes matching %s (qualify it with the page, e.g. #loadView %s)", query, query).hasSize(1);
+        return found.iterator().next();
     }
 
     private static Path find(Path dir, String prefix) throws Exception {
