@@ -264,8 +264,9 @@ public final class ScenarioPlayer {
             BurstProgress p = h.progress();
             completed += p.answered() + p.failed();
         }
-        String text = message != null ? message : String.format(Locale.ROOT, "%s: %d/%d requests completed",
-                phase, completed, planned);
+        String counts = String.format(Locale.ROOT, "%s: %d/%d requests completed", phase, completed, planned);
+        // while a later burst is due, the running ones still show their count
+        String text = message == null ? counts : handles.isEmpty() ? message : message + " — " + counts;
         double byRequests = Math.min(1.0, (double) completed / planned);
         double byTime = Math.min(1.0, (System.nanoTime() - startNanos) / 1e9 / burstPhaseS());
         advance(burstShare() * (message != null ? byTime : Math.max(byRequests, Math.min(byTime, 0.5))), text);

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,9 +177,12 @@ class ScenarioPlayerTest {
                 """, Path.of("."));
         CountDownLatch someAnswered = new CountDownLatch(1);
         AtomicLong calls = new AtomicLong();
+        // the bar moves with time as well as requests, so wait for the text's request count, not for f > 0
+        Pattern completed = Pattern.compile("bursts: (\\d+)/\\d+ requests completed$");
         ScenarioPlayer player = new ScenarioPlayer(longOne, runs).progress((f, m) -> {
             calls.incrementAndGet();
-            if (f > 0) {
+            Matcher done = completed.matcher(m);
+            if (done.find() && Long.parseLong(done.group(1)) > 0) {
                 someAnswered.countDown();
             }
         });

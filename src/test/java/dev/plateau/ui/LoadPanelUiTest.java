@@ -67,7 +67,7 @@ class LoadPanelUiTest {
     @Test
     void embeddedTargetWithoutCollector_saysWhatToDo(FxRobot robot) {
         robot.clickOn("#fireButton");
-        assertThat(fx(robot, () -> text(robot, "#error"))).startsWith("the embedded collector is not running");
+        assertThat(fx(robot, () -> text(robot, "#loadView #error"))).startsWith("the embedded collector is not running");
     }
 
     @Test
@@ -78,14 +78,14 @@ class LoadPanelUiTest {
         }
         robot.interact(() -> {
             robot.lookup("#urlTarget").queryAs(RadioButton.class).setSelected(true);
-            field(robot, "#urlField").setText("http://127.0.0.1:" + closedPort + "/app");
+            field(robot, "#loadView #urlField").setText("http://127.0.0.1:" + closedPort + "/app");
             field(robot, "#requestsField").setText("5");
             field(robot, "#connectionsField").setText("1");
         });
         robot.clickOn("#fireButton");
         LoadViewModel load = console.model().parts().load();
         await().atMost(Duration.ofSeconds(20)).until(() -> !load.runningProperty().get() && !load.errorProperty().get().isEmpty());
-        String error = fx(robot, () -> text(robot, "#error"));
+        String error = fx(robot, () -> text(robot, "#loadView #error"));
         assertThat(error).containsIgnoringCase("refused").doesNotContain("Exception").doesNotContain("\n");
     }
 }
