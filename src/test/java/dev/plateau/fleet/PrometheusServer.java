@@ -50,7 +50,7 @@ public final class PrometheusServer implements AutoCloseable {
                 return p.toString();
             }
         }
-        assumeTrue(false, name + " not found: install Debian's prometheus package (apt-get install prometheus),"
+        org.junit.jupiter.api.Assumptions.abort(name + " not found: install Debian's prometheus package (apt-get install prometheus),"
                 + " or set $" + name.toUpperCase(java.util.Locale.ROOT) + " to the binary");
         return null;
     }
