@@ -1,5 +1,6 @@
 package dev.plateau.fleet;
 
+import dev.plateau.events.Printable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -147,12 +148,6 @@ final class MatrixReader {
 
     /** {@code text} on one printable line: control characters (from the answer) written as {@code \xNN}. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        String t = String.valueOf(text);
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
+        return Printable.of(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.plateau.runs;
 
+import dev.plateau.events.Printable;
 import dev.plateau.series.EmbeddedSource;
 import dev.plateau.series.Frame;
 import dev.plateau.series.Kind;
@@ -166,10 +167,7 @@ public final class SampleCsv {
 
     /** {@code text} on one printable line: control characters written as {@code \xNN}, at most 60 characters. */
     private static String printable(String text) {
-        String cut = text.length() <= 60 ? text : text.substring(0, 60) + "…";
-        StringBuilder out = new StringBuilder();
-        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-        return out.toString();
+        return Printable.of(text, 60);
     }
 
     /** A column without a declaration: the embedded collector's, or read as Prometheus writes a series. */

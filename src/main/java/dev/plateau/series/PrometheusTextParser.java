@@ -1,5 +1,6 @@
 package dev.plateau.series;
 
+import dev.plateau.events.Printable;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -173,9 +174,6 @@ public final class PrometheusTextParser {
 
     /** At most 40 characters of {@code s}, control characters written as {@code \xNN} (one printable line). */
     private static String abbreviate(String s) {
-        String cut = s.length() <= 40 ? s : s.substring(0, 40) + "…";
-        StringBuilder out = new StringBuilder();
-        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-        return out.toString();
+        return Printable.of(s, 40);
     }
 }

@@ -1,5 +1,6 @@
 package dev.plateau.collector.config;
 
+import dev.plateau.events.Printable;
 import java.nio.file.Path;
 
 /**
@@ -19,18 +20,6 @@ public final class ConfigException extends Exception {
 
     /** {@code text} with every control character written as {@code \xNN} (also for warnings quoting the file). */
     static String printable(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                out.append(String.format("\\x%02x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return Printable.of(text);
     }
 }
