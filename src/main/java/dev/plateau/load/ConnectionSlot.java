@@ -62,11 +62,10 @@ final class ConnectionSlot {
     }
 
     /**
-     * Claims this slot's first request on the caller's thread, so that every slot gets one before any slot can
-     * take a second: C connections really open whenever N >= C, however the event loops are scheduled.
+     * Starts this slot with its first request, claimed by {@link BurstHandle#start()} for every slot before any
+     * slot runs: C connections really open whenever N >= C, however the event loops are scheduled.
      */
-    void start() {
-        long first = burst.claim();
+    void start(long first) {
         loop.execute(() -> schedule(first));
     }
 
