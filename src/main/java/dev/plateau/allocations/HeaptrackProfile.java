@@ -125,7 +125,9 @@ public final class HeaptrackProfile {
             }
             Thread.sleep(10);
         }
-        throw new IOException("the target did not start under heaptrack within " + timeout.toSeconds() + " s");
+        throw new IOException("the target did not start under heaptrack within " + timeout.toSeconds()
+                + " s (a command that is a script exec'ing the real program, such as a pyenv shim, hides it from"
+                + " heaptrack: give the program's own path)");
     }
 
     private static boolean isPreloaded(ProcessHandle child) {

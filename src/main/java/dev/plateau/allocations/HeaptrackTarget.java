@@ -27,6 +27,7 @@ public final class HeaptrackTarget implements TargetProfile {
     private final HeaptrackProfile profile;
     private final Clock clock = Clock.systemUTC();
     private List<String> command;
+    private Path wrapDir;
     private long launchedMs;
     private long targetStartMs;
     private RssTrack rss;
@@ -38,6 +39,7 @@ public final class HeaptrackTarget implements TargetProfile {
     @Override
     public List<String> wrap(List<String> cmd, Path runDir) {
         this.command = List.copyOf(cmd);
+        this.wrapDir = runDir;
         this.launchedMs = clock.millis();
         return profile.wrap(cmd, runDir);
     }
@@ -56,6 +58,10 @@ public final class HeaptrackTarget implements TargetProfile {
                 () -> new IOException("the target under heaptrack (pid " + target.pid() + ") is gone"));
         long killed = HeaptrackProfile.kill(child, target.launchedHandle(), WRITE_TIMEOUT);
         List<RssTrack.Point> points = rss.stop();
+        if (wrapDir != null && !Files.isSameFile(wrapDir, runDir)) {
+            Path raw = HeaptrackProfile.rawFile(wrapDir);
+            Files.move(raw, runDir.resolve(raw.getFileName()));
+        }
         profile.finish(runDir, new HeaptrackProfile.Target(command, target.pid(), targetStartMs,
                 firstFrameMs(runDir, launchedMs), killed), points);
     }

@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  * rec.summary(statsJson);
  * rec.finish();
  * }</pre>
+ *
+ * <p>Over 300 lines because it owns one run folder's whole write path (start, rows, events, flush, finish, faults,
+ * {@code run.json} status) behind one lock, which is what keeps a killed run readable.
  */
 public final class RunRecorder implements AutoCloseable {
     /** The version of the run format this recorder writes (0.1 had the fixed embedded columns only). */

@@ -43,6 +43,9 @@ import java.util.concurrent.TimeoutException;
  * ScenarioPlayer.Result r = player.play();          // blocks; player.cancel() from another thread stops early
  * r.stats().forEach(s -> System.out.println(s.metric() + " " + s.verdict().label()));
  * }</pre>
+ *
+ * <p>Over 300 lines because it is the one place that runs a scenario's phases in order (target, recorder, bursts,
+ * settle, verdicts, summary) with progress and cancellation; each phase's work lives in its own class.
  */
 public final class ScenarioPlayer {
     /**

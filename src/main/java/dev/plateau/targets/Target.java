@@ -182,10 +182,18 @@ public final class Target implements AutoCloseable {
      * profile, nothing: {@link #close()} stops the target as usual.
      */
     public void end() throws IOException, InterruptedException {
+        end(runDir);
+    }
+
+    /**
+     * {@link #end()}, summarising into {@code into} instead of the folder the target was launched with (the console
+     * launches first and records a run later; the profile brings its raw data along).
+     */
+    public void end(Path into) throws IOException, InterruptedException {
         if (profile != null) {
             stopping = true;
             events.emit(EventKind.LIFECYCLE, "target " + name() + " (pid " + pid() + "): ended by its profile, connections still open");
-            profile.end(this, runDir);
+            profile.end(this, into);
         }
     }
 

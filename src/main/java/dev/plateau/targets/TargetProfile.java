@@ -21,6 +21,9 @@ public interface TargetProfile {
     /** The process to measure, RSS and signals included: {@code launched} or the child it forks within {@code timeout}. */
     ProcessHandle measured(ProcessHandle launched, Path runDir, Duration timeout) throws IOException, InterruptedException;
 
-    /** Ends the target and summarises what it recorded into {@code runDir}; the run's samples are complete. */
+    /**
+     * Ends the target and summarises what it recorded into {@code runDir}, which may differ from the folder given
+     * to {@link #wrap} (then the raw data is moved there first); the run's samples are complete.
+     */
     void end(Target target, Path runDir) throws IOException, InterruptedException;
 }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.plateau.events.EventKind;
 import dev.plateau.ui.main.Console;
 import dev.plateau.ui.main.Page;
-import dev.plateau.ui.target.TargetViewModel.Kind;
+import dev.plateau.ui.target.TargetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class TargetUiTest {
     void launchedCommand_showsItsRssOnLive_recordsItsSeries_andItsExitIsAnEvent(FxRobot robot) throws Exception {
         String sink = Path.of(getClass().getResource("/targets/sink.py").toURI()).toString();
         robot.interact(() -> {
-            robot.lookup("#targetKindChoice").queryAs(ComboBox.class).setValue(Kind.COMMAND);
+            robot.lookup("#targetKindChoice").queryAs(ComboBox.class).setValue(TargetKind.COMMAND);
             robot.lookup("#targetCommandField").queryAs(TextField.class)
                     .setText("python3 '" + sink + "' {port} keep --die-after 3");
             robot.lookup("#targetMetricsField").queryAs(TextField.class).setText("http://127.0.0.1:{port}/metrics");

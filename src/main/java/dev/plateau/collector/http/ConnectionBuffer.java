@@ -50,6 +50,10 @@ import java.util.concurrent.TimeUnit;
  * pipeline.addLast(new HttpServerCodec(...), new HttpServerKeepAliveHandler(),
  *                  new ConnectionBuffer(context), new IngestHandler(context));
  * }</pre>
+ *
+ * <p>Over 300 lines on purpose: it is one channel's buffer and its whole life (accept, each request's head and body,
+ * growth, the idle and header sweeps, the failure answers, release), confined to the channel's event loop; the
+ * growth rules themselves are the {@code BufferModel} types.
  */
 public final class ConnectionBuffer extends ChannelInboundHandlerAdapter {
     /** How long a connection ended by an error answer keeps reading (and discarding) before it is closed. */

@@ -74,11 +74,7 @@ public final class AllocationsView {
                       TableView<SiteRow> table, TextArea stack, FlameGraph flame) {
         choice.setItems(model.runs());
         choice.setConverter(names);
-        choice.valueProperty().addListener((obs, o, dir) -> {
-            if (dir != null) {
-                side.open(dir);
-            }
-        });
+        choice.valueProperty().bindBidirectional(side.dirProperty());
         headline.textProperty().bind(side.headlineProperty());
         table.setItems(side.rows());
         table.getColumns().setAll(List.of(

@@ -65,10 +65,21 @@ public final class AllocationsViewModel {
         private final ReadOnlyStringWrapper stack = new ReadOnlyStringWrapper(this, "stack", "");
         private final ReadOnlyStringWrapper selectedFunction = new ReadOnlyStringWrapper(this, "selectedFunction", "");
 
+        private final ObjectProperty<Path> dir = new SimpleObjectProperty<>(this, "dir");
         private volatile Curves loadedCurves = Curves.EMPTY;
 
         private Side(String name) {
             this.name = name;
+            dir.addListener((obs, o, d) -> {
+                if (d != null) {
+                    open(d);
+                }
+            });
+        }
+
+        /** The run folder shown on this side: setting it opens the run. */
+        public ObjectProperty<Path> dirProperty() {
+            return dir;
         }
 
         /** Loads a run folder in the background; a failure shows in {@link #statusProperty()}. */
@@ -127,6 +138,14 @@ public final class AllocationsViewModel {
 
         public ReadOnlyStringProperty selectedFunctionProperty() {
             return selectedFunction.getReadOnlyProperty();
+        }
+    }
+
+    /** A target's allocation sites were just summarised into {@code dir}: list it and open it on side A. */
+    public void showSummarised(Path dir) {
+        refreshRuns();
+        if (dir != null && runs.contains(dir)) {
+            a.dir.set(dir);
         }
     }
 

@@ -31,6 +31,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * live.refresh();
  * LiveFrame f = live.frameProperty().get();
  * }</pre>
+ *
+ * <p>Over 300 lines because {@code build} turns one window of samples into every chart of the Live tab (time series,
+ * markers, bars) in one pass over the snapshot.
  */
 public final class LiveViewModel {
     public static final int MAX_POINTS = 300;

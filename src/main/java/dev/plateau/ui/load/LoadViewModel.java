@@ -36,6 +36,9 @@ import javafx.concurrent.Task;
  * load.requestsField().textProperty().set("50");
  * load.fire();                 // progress, then lastReportProperty() = "812 req/s   p50 1.2 ms ..."
  * }</pre>
+ *
+ * <p>Over 300 lines because the Load form has a dozen fields (each a property with an accessor, about 100 lines) and
+ * the burst lifecycle (start, progress, hold, one more request, close held) they drive.
  */
 public final class LoadViewModel {
     /** Aim at the embedded collector or at any URL (e.g. a real Fluent Bit). */

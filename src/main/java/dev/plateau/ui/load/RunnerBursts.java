@@ -8,6 +8,7 @@ import dev.plateau.load.BurstSpec;
 import dev.plateau.load.PayloadGenerator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,15 +16,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RunnerBursts implements BurstService {
     private final BurstRunner runner;
     private final List<BurstHandle> handles = new CopyOnWriteArrayList<>();
+    private final Consumer<BurstHandle> started;
 
     public RunnerBursts(BurstRunner runner) {
+        this(runner, h -> { });
+    }
+
+    /** {@code started} sees every burst as it starts (the console's load source, recorded with a target's run). */
+    public RunnerBursts(BurstRunner runner, Consumer<BurstHandle> started) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.started = Objects.requireNonNull(started, "started");
     }
 
     @Override
     public Running start(BurstSpec spec) {
         BurstHandle h = runner.start(spec);
         handles.add(h);
+        started.accept(h);
         return new Running() {
             @Override
             public BurstProgress progress() {

@@ -42,6 +42,10 @@ import javafx.concurrent.Task;
  * vm.start();                               // status becomes "listening on 127.0.0.1:41235"
  * vm.shrinkProperty().set(true);            // collector.policies().setShrink(true)
  * }</pre>
+ *
+ * <p>Over 300 lines because it holds the collector bar's whole lifecycle (config fields, loading a config file,
+ * start and stop in the background, the status line, the profile) and the live policies derived from the catalogue,
+ * with the accessors the bar binds.
  */
 public final class CollectorViewModel {
     private CollectorConfig base;

@@ -3,6 +3,8 @@ package dev.plateau.ui.main;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BurstRunner;
+import dev.plateau.series.LoadSource;
+import dev.plateau.ui.allocations.AllocationsViewModel;
 import dev.plateau.runs.RunRecorder;
 import dev.plateau.runs.RunStore;
 import dev.plateau.runs.Trend;
@@ -60,6 +62,7 @@ public final class Console {
     private final BurstRunner burstRunner;
     private MainView mainView;
     private final dev.plateau.ui.target.TargetViewModel target;
+    private final AllocationsViewModel allocations;
 
     private Console(AppOptions options, CollectorConfig base) {
         this.options = Objects.requireNonNull(options, "options");
@@ -69,7 +72,11 @@ public final class Console {
         Supplier<List<Sample>> samples = ring::snapshot;
         Supplier<Sample> latest = ring::latest;
         burstRunner = new BurstRunner(events);
-        target = new dev.plateau.ui.target.TargetViewModel(events, tasks.executor(), javafx.application.Platform::runLater);
+        LoadSource load = new LoadSource();
+        target = new dev.plateau.ui.target.TargetViewModel(events, tasks.executor(), javafx.application.Platform::runLater,
+                List.of(load)).profiledParent(options.runs());
+        allocations = new AllocationsViewModel(options.runs(), tasks);
+        target.summarisedProperty().addListener((obs, o, dir) -> allocations.showSummarised(dir));
         RunsViewModel runs = new RunsViewModel(this::record, tasks);
         CompareViewModel compare = new CompareViewModel(new RunStore(options.runs()), tasks, new Trend());
         runs.lastSavedProperty().addListener((obs, o, dir) -> compare.reloadAndAdd(dir));
@@ -79,7 +86,7 @@ public final class Console {
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
                 new LiveViewModel(samples, events, () -> collector.current() == null ? 0
                         : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events, latest),
-                new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner), tasks, () -> target.urlOr(collector.targetUrl())),
+                new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner, load::add), tasks, () -> target.urlOr(collector.targetUrl())),
                 compare, experiment, runs, watch));
     }
 
@@ -96,6 +103,9 @@ public final class Console {
             dir = recorder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run folder under " + options.runs(), e);
+        }
+        if (target.series() != null) {
+            target.recordingInto(dir);
         }
         return new RunsViewModel.Recording() {
             @Override
@@ -156,8 +166,7 @@ public final class Console {
             } else if (type == dev.plateau.ui.fleet.FleetView.class) {
                 return new dev.plateau.ui.fleet.FleetView(new dev.plateau.ui.fleet.FleetViewModel(tasks, options.runs()));
             } else if (type == dev.plateau.ui.allocations.AllocationsView.class) {
-                return new dev.plateau.ui.allocations.AllocationsView(
-                        new dev.plateau.ui.allocations.AllocationsViewModel(options.runs(), tasks));
+                return new dev.plateau.ui.allocations.AllocationsView(allocations);
             }
             throw new IllegalArgumentException("no controller for " + type);
         });

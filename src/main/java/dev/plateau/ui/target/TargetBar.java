@@ -1,11 +1,11 @@
 package dev.plateau.ui.target;
 
 import dev.plateau.ui.common.Views;
-import dev.plateau.ui.target.TargetViewModel.Kind;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -18,9 +18,10 @@ import javafx.scene.layout.HBox;
 public final class TargetBar {
     private final TargetViewModel model;
     @FXML private HBox bar;
-    @FXML private ComboBox<Kind> targetKindChoice;
+    @FXML private ComboBox<TargetKind> targetKindChoice;
     @FXML private TextField targetCommandField;
     @FXML private TextField targetPidField;
+    @FXML private CheckBox targetHeaptrackCheck;
     @FXML private TextField targetUrlField;
     @FXML private TextField targetMetricsField;
     @FXML private Button targetStartButton;
@@ -33,26 +34,29 @@ public final class TargetBar {
 
     @FXML
     private void initialize() {
-        targetKindChoice.getItems().setAll(Kind.values());
+        targetKindChoice.getItems().setAll(TargetKind.values());
         targetKindChoice.valueProperty().bindBidirectional(model.kindProperty());
         targetCommandField.textProperty().bindBidirectional(model.commandProperty());
         targetPidField.textProperty().bindBidirectional(model.pidProperty());
         targetUrlField.textProperty().bindBidirectional(model.urlProperty());
         targetMetricsField.textProperty().bindBidirectional(model.metricsProperty());
         var locked = model.runningProperty().or(model.busyProperty());
-        var embedded = model.kindProperty().isEqualTo(Kind.EMBEDDED);
+        var embedded = model.kindProperty().isEqualTo(TargetKind.EMBEDDED);
         targetKindChoice.disableProperty().bind(locked);
         for (TextField f : new TextField[] {targetCommandField, targetPidField, targetUrlField, targetMetricsField}) {
             f.disableProperty().bind(locked);
         }
-        show(targetCommandField, model.kindProperty().isEqualTo(Kind.COMMAND));
-        show(targetPidField, model.kindProperty().isEqualTo(Kind.PID));
+        show(targetCommandField, model.kindProperty().isEqualTo(TargetKind.COMMAND));
+        show(targetPidField, model.kindProperty().isEqualTo(TargetKind.PID));
+        show(targetHeaptrackCheck, model.kindProperty().isEqualTo(TargetKind.COMMAND));
+        targetHeaptrackCheck.selectedProperty().bindBidirectional(model.heaptrackProperty());
+        targetHeaptrackCheck.disableProperty().bind(locked);
         for (var node : bar.getChildren().subList(3, bar.getChildren().size() - 1)) {
-            if (node != targetPidField) {
+            if (node != targetPidField && node != targetHeaptrackCheck) {
                 show(node, embedded.not());
             }
         }
-        targetStartButton.textProperty().bind(Bindings.when(model.kindProperty().isEqualTo(Kind.PID))
+        targetStartButton.textProperty().bind(Bindings.when(model.kindProperty().isEqualTo(TargetKind.PID))
                 .then("▶ Attach").otherwise("▶ Launch"));
         targetStartButton.disableProperty().bind(locked.or(embedded));
         targetStopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));

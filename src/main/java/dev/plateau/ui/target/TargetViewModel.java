@@ -1,11 +1,11 @@
 package dev.plateau.ui.target;
 
+import dev.plateau.allocations.HeaptrackMissingException;
+import dev.plateau.allocations.HeaptrackProfile;
+import dev.plateau.allocations.HeaptrackTarget;
 import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.series.Frame;
-import dev.plateau.series.ProcessSource;
-import dev.plateau.series.PrometheusSource;
-import dev.plateau.series.Series;
 import dev.plateau.series.SeriesSampler;
 import dev.plateau.series.Source;
 import dev.plateau.targets.Target;
@@ -13,24 +13,25 @@ import dev.plateau.targets.TargetFault;
 import dev.plateau.targets.TargetLauncher;
 import dev.plateau.targets.TargetSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,34 +39,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The console's Target choice: the embedded collector, a command Plateau launches ({@code {port}} and
+ * The console's Target choice ({@link TargetKind}): the embedded collector, a command Plateau launches ({@code {port}} and
  * {@code {metrics_port}} replaced by free ports, as {@code soak --target-command}), or a PID it attaches to. While a
  * target runs, a {@link SeriesSampler} reads its process ({@code target_rss_bytes} …) and, when a metrics URL is
  * given, its Prometheus endpoint every {@link #INTERVAL}; the last {@link #KEEP} frames feed the Live tab, and a run
  * recorded meanwhile records this sampler's series ({@link #series()}). A launched target's output lines are events
  * (the Log tab); its death is a {@code WARNING} event and a status change; {@link #stop()} stops it (SIGTERM, then
- * SIGKILL, through the launcher's {@link Target#close()}).
+ * SIGKILL, through the launcher's {@link Target#close()}). With {@link #heaptrackProperty()} a launched command runs
+ * under heaptrack and its allocation sites are summarised into the run recorded meanwhile when it is stopped. The
+ * target itself, its sampler and its frames are a {@link TargetSession}; this class holds the fields and the status.
+ *
+ * <p>Over 300 lines because about 110 of them are the fifteen properties and accessors {@link TargetBar} and the
+ * Live view bind; the target's own work is in {@link TargetSession}.
  *
  * <p>Blocking work (launch and readiness, stop) runs on {@code background}; property changes are posted to
  * {@code ui} (the FX thread in the console, the calling thread in tests).
  */
 public final class TargetViewModel {
-    /** Where a run's load and charts point. */
-    public enum Kind {
-        EMBEDDED("Embedded"), COMMAND("Launch command"), PID("Attach to PID");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     public static final Duration INTERVAL = Duration.ofMillis(250);
     public static final int KEEP = 4 * 60 * 15;
     public static final String DEFAULT_URL = "http://127.0.0.1:{port}/";
@@ -73,7 +63,7 @@ public final class TargetViewModel {
     private final EventLog events;
     private final ExecutorService background;
     private final Executor ui;
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.EMBEDDED);
+    private final ObjectProperty<TargetKind> kind = new SimpleObjectProperty<>(this, "kind", TargetKind.EMBEDDED);
     private final StringProperty command = new SimpleStringProperty(this, "command", "");
     private final StringProperty pid = new SimpleStringProperty(this, "pid", "");
     private final StringProperty url = new SimpleStringProperty(this, "url", DEFAULT_URL);
@@ -85,85 +75,63 @@ public final class TargetViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
     private final ReadOnlyLongWrapper framesSeen = new ReadOnlyLongWrapper(this, "framesSeen");
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
-    private volatile Target target;
-    private volatile SeriesSampler series;
+    private final BooleanProperty heaptrack = new SimpleBooleanProperty(this, "heaptrack");
+    private final ReadOnlyObjectWrapper<Path> summarised = new ReadOnlyObjectWrapper<>(this, "summarised");
+    private final List<Source> extraSources;
+    private volatile Path profiledParent;
+    private volatile TargetSession session;
+    private volatile List<Frame> lastFrames = List.of();
     private volatile boolean deathReported;
 
     public TargetViewModel(EventLog events, ExecutorService background, Executor ui) {
+        this(events, background, ui, List.of());
+    }
+
+    /** {@code extra}: sources sampled with every target besides its process and metrics (the console's load). */
+    public TargetViewModel(EventLog events, ExecutorService background, Executor ui, List<Source> extra) {
         this.events = Objects.requireNonNull(events, "events");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.extraSources = List.copyOf(extra);
     }
 
     /** The spec of the fields, or an {@link IllegalArgumentException} with a one-line message. */
     public TargetSpec spec() {
-        String u = url.get() == null || url.get().isBlank() ? DEFAULT_URL : url.get().trim();
-        String m = metrics.get() == null || metrics.get().isBlank() ? null : metrics.get().trim();
-        return switch (kind.get()) {
-            case EMBEDDED -> throw new IllegalArgumentException("the embedded collector needs no target");
-            case COMMAND -> {
-                if (command.get() == null || command.get().isBlank()) {
-                    throw new IllegalArgumentException("command: type the command to launch, e.g. fluent-bit -i http -p port={port} -o null");
-                }
-                TargetSpec.split(command.get());
-                yield new TargetSpec(command.get().trim(), 0, u, m, TargetSpec.DEFAULT_READY_TIMEOUT);
-            }
-            case PID -> {
-                long p;
-                try {
-                    p = Long.parseLong(pid.get().trim());
-                } catch (NumberFormatException | NullPointerException e) {
-                    throw new IllegalArgumentException("PID: a whole number, e.g. a fluent-bit's");
-                }
-                if (p <= 0) {
-                    throw new IllegalArgumentException("PID: must be > 0");
-                }
-                yield new TargetSpec(null, p, u, m, TargetSpec.DEFAULT_READY_TIMEOUT);
-            }
-        };
+        return kind.get().spec(command.get(), pid.get(), url.get(), metrics.get());
     }
 
     /** Launches or attaches in the background; the status says when it listens, or why not. */
     public void start() {
-        if (running.get() || busy.get() || kind.get() == Kind.EMBEDDED) {
+        if (running.get() || busy.get() || kind.get() == TargetKind.EMBEDDED) {
             return;
         }
         TargetSpec spec;
+        TargetLauncher launcher = new TargetLauncher(events);
+        boolean profiled = heaptrack.get() && kind.get() == TargetKind.COMMAND;
         try {
             spec = spec();
-        } catch (IllegalArgumentException e) {
+            if (profiled) {
+                launcher.profile(new HeaptrackTarget(HeaptrackProfile.locate()));
+            }
+        } catch (IllegalArgumentException | HeaptrackMissingException e) {
             fail(e.getMessage());
             return;
         }
         busy.set(true);
         statusError.set(false);
-        status.set(spec.launches() ? "launching …" : "attaching …");
-        background.submit(() -> launch(spec));
+        status.set(spec.launches() ? (profiled ? "launching under heaptrack …" : "launching …") : "attaching …");
+        background.submit(() -> launch(spec, launcher, profiled));
     }
 
-    private void launch(TargetSpec spec) {
+    private void launch(TargetSpec spec, TargetLauncher launcher, boolean profiled) {
         try {
-            Path dir = Files.createTempDirectory("plateau-target");
-            Target t = new TargetLauncher(events).launch(spec, dir);
-            List<Source> sources = new ArrayList<>(List.of(new ProcessSource(t.pid())));
-            if (t.metrics() != null) {
-                PrometheusSource scrape = new PrometheusSource(t.metrics(), PrometheusSource.timeoutFor(INTERVAL));
-                sources.add(scrape);
-                String fault = scrape.awaitFirstScrape(spec.readyTimeout());
-                if (fault != null) {
-                    scrape.close();
-                    t.close();
-                    throw new TargetFault(fault, dir);
-                }
-            }
-            SeriesSampler s = new SeriesSampler(sources);
             deathReported = false;
-            s.addListener(this::onFrame);
-            target = t;
-            series = s;
-            s.start(INTERVAL);
-            String text = "pid " + t.pid() + " listens on " + t.url() + (t.metrics() == null ? "" : " · scraping " + t.metrics());
+            TargetSession s = TargetSession.open(spec, launcher, profiled, profiled ? profiledParent : null, extraSources,
+                    INTERVAL, KEEP, this::onFrame);
+            session = s;
+            Target t = s.target();
+            String text = "pid " + t.pid() + " listens on " + t.url() + (t.metrics() == null ? "" : " · scraping " + t.metrics())
+                    + (profiled ? " · under heaptrack" : "");
             ui.execute(() -> {
                 busy.set(false);
                 running.set(true);
@@ -182,28 +150,13 @@ public final class TargetViewModel {
     }
 
     private void onFrame(Frame f) {
-        Target t = target;
-        String fault = t == null ? null : t.fault();
-        if (fault == null && series != null) {
-            fault = series.fault();
-        }
-        List<String> columns = scrapedColumns();
-        synchronized (frames) {
-            if (fault == null || !Double.isNaN(f.value(ProcessSource.RSS.column()))) {
-                frames.addLast(f);
-                while (frames.size() > KEEP) {
-                    frames.removeFirst();
-                }
-            }
-        }
-        boolean died = fault != null && !deathReported;
-        if (died) {
+        TargetSession s = session;
+        String fault = s == null ? null : s.fault();
+        List<String> columns = s == null ? List.of() : s.scrapedColumns();
+        if (fault != null && !deathReported) {
             deathReported = true;
-            SeriesSampler s = series;
-            target = null;
-            series = null;
-            String seen = fault;
-            background.submit(() -> reportDeath(t, s, seen));
+            session = null;
+            background.submit(() -> reportDeath(s, fault));
         }
         ui.execute(() -> {
             framesSeen.set(framesSeen.get() + 1);
@@ -216,30 +169,20 @@ public final class TargetViewModel {
         });
     }
 
-    /**
-     * The target died (or a source failed for good): one {@code WARNING} event naming the cause, sampling stopped,
-     * the status an error. The process source may see {@code /proc/PID} vanish before the launcher has the exit
-     * code, so a launched target's own cause ({@code exited with code 7 (last output: …)}) is awaited briefly.
-     */
-    private void reportDeath(Target t, SeriesSampler s, String seen) {
+    /** The target died (or a source failed for good): one {@code WARNING} event naming the cause, the status an error. */
+    private void reportDeath(TargetSession s, String seen) {
+        String message = seen;
         try {
-            for (int i = 0; i < 40 && t != null && t.launched() && t.fault() == null; i++) {
-                Thread.sleep(50);
-            }
+            message = s.died(seen);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String message = t != null && t.fault() != null ? t.fault() : seen;
+        lastFrames = s.frames();
         events.emit(EventKind.WARNING, message);
-        if (s != null) {
-            s.close();
-        }
-        if (t != null) {
-            t.close();
-        }
+        String m = message;
         ui.execute(() -> {
             running.set(false);
-            fail(message);
+            fail(m);
         });
     }
 
@@ -255,51 +198,52 @@ public final class TargetViewModel {
         return columns.isEmpty() ? null : columns.get(0);
     }
 
-    private List<String> scrapedColumns() {
-        SeriesSampler s = series;
-        if (s == null) {
-            return List.of();
-        }
-        return s.registry().series().stream()
-                .filter(x -> !x.column().startsWith("target_"))
-                .map(Series::column)
-                .toList();
-    }
-
-    /** Stops sampling and a launched target (SIGTERM, SIGKILL after the grace); an attached one is left running. */
+    /**
+     * Stops sampling and a launched target (SIGTERM, SIGKILL after the grace); an attached one is left running. A
+     * target under heaptrack is first ended by heaptrack with its connections open, and its allocation sites are
+     * summarised into the run recorded meanwhile (the Allocations tab opens it).
+     */
     public void stop() {
-        Target t = target;
-        SeriesSampler s = series;
-        if (t == null) {
+        TargetSession s = session;
+        if (s == null) {
             return;
         }
-        target = null;
-        series = null;
+        session = null;
+        long pid = s.target().pid();
         busy.set(true);
-        status.set("stopping pid " + t.pid() + " …");
+        status.set(s.profiled() ? "heaptrack: writing the allocation sites of pid " + pid + " …" : "stopping pid " + pid + " …");
         background.submit(() -> {
-            s.close();
-            t.close();
+            Path into = s.stop(events);
+            lastFrames = s.frames();
             ui.execute(() -> {
                 busy.set(false);
                 running.set(false);
-                statusError.set(false);
-                status.set("stopped pid " + t.pid());
+                statusError.set(s.profiled() && into == null);
+                status.set(into != null ? "stopped pid " + pid + " · allocation sites in " + into
+                        : s.profiled() ? "stopped pid " + pid + " · heaptrack wrote no summary (see the Log tab)"
+                        : "stopped pid " + pid);
+                if (into != null) {
+                    summarised.set(into);
+                }
             });
         });
     }
 
-    /** Window closing: stop on the calling thread. */
+    /** Window closing: stop on the calling thread (a profiled target is not summarised). */
     public void stopNow() {
-        Target t = target;
-        SeriesSampler s = series;
-        target = null;
-        series = null;
+        TargetSession s = session;
+        session = null;
         if (s != null) {
-            s.close();
+            s.sampler().close();
+            s.target().close();
         }
-        if (t != null) {
-            t.close();
+    }
+
+    /** A run is being recorded into {@code dir} from this target's series: heaptrack's summary will go there. */
+    public void recordingInto(Path dir) {
+        TargetSession s = session;
+        if (s != null) {
+            s.recordedInto(dir);
         }
     }
 
@@ -310,39 +254,59 @@ public final class TargetViewModel {
 
     /** The running target's URL (bursts go there by default), or {@code fallback} with the embedded collector. */
     public String urlOr(String fallback) {
-        Target t = target;
-        return t == null ? fallback : t.url().toString();
+        TargetSession s = session;
+        return s == null ? fallback : s.target().url().toString();
     }
 
     /** The running target's sampler (a recorded run records its series), or {@code null}. */
     public SeriesSampler series() {
-        return series;
+        TargetSession s = session;
+        return s == null ? null : s.sampler();
     }
 
     /** {@code run.json}'s {@code target} for a run recorded now. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        Target t = target;
-        if (t == null) {
+        TargetSession s = session;
+        if (s == null) {
             m.put("kind", "embedded");
             return m;
         }
+        Target t = s.target();
         m.put("kind", t.launched() ? "command" : "pid");
         m.put("pid", t.pid());
         m.put("resolved_command", t.command());
         m.put("resolved_url", t.url().toString());
         m.put("resolved_metrics", t.metrics() == null ? null : t.metrics().toString());
+        m.put("profile", s.profiled() ? "heaptrack" : null);
         return m;
     }
 
-    /** A copy of the kept frames, oldest first. */
+    /** A copy of the kept frames, oldest first (of the last target once it stopped). */
     public List<Frame> frames() {
-        synchronized (frames) {
-            return List.copyOf(frames);
-        }
+        TargetSession s = session;
+        return s == null ? lastFrames : s.frames();
     }
 
-    public ObjectProperty<Kind> kindProperty() {
+    /**
+     * Where a target launched under heaptrack keeps its data until a run is recorded (the console's runs folder,
+     * so that the Allocations tab lists it even without a recording); {@code null}: the temporary directory.
+     */
+    public TargetViewModel profiledParent(Path dir) {
+        this.profiledParent = dir;
+        return this;
+    }
+
+    public BooleanProperty heaptrackProperty() {
+        return heaptrack;
+    }
+
+    /** The run folder a profiled target's allocation sites were last summarised into. */
+    public ReadOnlyObjectProperty<Path> summarisedProperty() {
+        return summarised.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<TargetKind> kindProperty() {
         return kind;
     }
 

@@ -2,7 +2,6 @@ package dev.plateau.ui.target;
 
 import dev.plateau.series.Frame;
 import dev.plateau.series.ProcessSource;
-import dev.plateau.ui.target.TargetViewModel.Kind;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.BooleanBinding;
@@ -52,7 +51,7 @@ public final class TargetViews {
     /** Wraps the Live, Connections and Load tabs' content with the target's charts and notes. */
     public static void attach(TargetViewModel model, Tab live, Tab connections, Tab load) {
         TargetViews v = new TargetViews(model);
-        BooleanBinding target = model.kindProperty().isNotEqualTo(Kind.EMBEDDED);
+        BooleanBinding target = model.kindProperty().isNotEqualTo(TargetKind.EMBEDDED);
         VBox charts = v.charts();
         charts.setPrefHeight(CHARTS_HEIGHT);
         charts.setMinHeight(CHARTS_HEIGHT);

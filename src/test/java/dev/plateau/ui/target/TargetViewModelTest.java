@@ -8,7 +8,7 @@ import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.series.Frame;
 import dev.plateau.series.ProcessSource;
-import dev.plateau.ui.target.TargetViewModel.Kind;
+import dev.plateau.ui.target.TargetKind;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,7 +21,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import dev.plateau.allocations.AllocationRun;
+import dev.plateau.allocations.HeaptrackMissingException;
+import dev.plateau.allocations.HeaptrackProfile;
+import dev.plateau.load.BurstHandle;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.load.BurstSpec;
+import dev.plateau.series.LoadSource;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +49,14 @@ class TargetViewModelTest {
         return Path.of(TargetViewModelTest.class.getResource("/targets/sink.py").toURI()).toString();
     }
 
+    /** The python3 executable itself (sys.executable), not a shim script on the PATH. */
+    static String realPython() throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+        String exe = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).isZero();
+        return exe;
+    }
+
     @AfterEach
     void stopEverything() {
         model.stopNow();
@@ -48,7 +67,7 @@ class TargetViewModelTest {
     }
 
     private void launch(String command, String metrics) {
-        model.kindProperty().set(Kind.COMMAND);
+        model.kindProperty().set(TargetKind.COMMAND);
         model.commandProperty().set(command);
         model.metricsProperty().set(metrics);
         model.start();
@@ -103,7 +122,7 @@ class TargetViewModelTest {
             port = s.getLocalPort();
         }
         attached = new ProcessBuilder("python3", sink(), Integer.toString(port), "drop").redirectErrorStream(true).start();
-        model.kindProperty().set(Kind.PID);
+        model.kindProperty().set(TargetKind.PID);
         model.pidProperty().set(Long.toString(attached.pid()));
         model.urlProperty().set("http://127.0.0.1:" + port + "/");
         model.start();
@@ -115,15 +134,63 @@ class TargetViewModelTest {
         assertThat(attached.isAlive()).as("an attached process is not ours to stop").isTrue();
     }
 
+    /**
+     * The console's Launch with the heaptrack box: the sink runs under real heaptrack, the console's load source is
+     * sampled with it (so a recorded run has {@code load_answered_total} to judge per request), and Stop has
+     * heaptrack end it — its allocation sites go into the run recorded meanwhile, raw data included.
+     */
+    @Test
+    void heaptrackBox_summarisesAllocationSitesIntoTheRecordedRun_andLoadIsSampled(@TempDir Path tmp) throws Exception {
+        try {
+            HeaptrackProfile.locate();
+        } catch (HeaptrackMissingException e) {
+            Assumptions.abort(e.getMessage() + " (.ci/run installs it)");
+        }
+        LoadSource load = new LoadSource();
+        TargetViewModel profiled = new TargetViewModel(events, background, Runnable::run, List.of(load))
+                .profiledParent(tmp.resolve("runs"));
+        try (BurstRunner runner = new BurstRunner(events)) {
+            profiled.kindProperty().set(TargetKind.COMMAND);
+            // the interpreter itself: a shim script (pyenv) that exec's it would run untracked
+            profiled.commandProperty().set("'" + realPython() + "' '" + sink() + "' {port} keep");
+            profiled.heaptrackProperty().set(true);
+            profiled.start();
+            assertThat(profiled.statusProperty().get()).isEqualTo("launching under heaptrack …");
+            await().atMost(Duration.ofSeconds(90)).until(() -> profiled.runningProperty().get() || !profiled.busyProperty().get());
+            assertThat(profiled.statusProperty().get()).endsWith(" · under heaptrack");
+            assertThat(profiled.describe()).containsEntry("profile", "heaptrack");
+            Path run = Files.createDirectories(tmp.resolve("runs/console-run"));
+            profiled.recordingInto(run);
+
+            BurstHandle burst = runner.start(new BurstSpec(URI.create(profiled.urlOr(null) + "in"), 20, 0, 0, 2, 0,
+                    false, false, 50, null, false, null, Duration.ofSeconds(10)));
+            load.add(burst);
+            assertThat(burst.result().get(60, TimeUnit.SECONDS).answered()).isEqualTo(20);
+            await().atMost(Duration.ofSeconds(10)).until(() -> profiled.frames().stream()
+                    .anyMatch(f -> f.value(LoadSource.ANSWERED.column()) == 20));
+            assertThat(profiled.scrapedSeries()).noneMatch(c -> c.startsWith("load_"));
+
+            profiled.stop();
+            await().atMost(Duration.ofSeconds(120)).until(() -> !profiled.runningProperty().get());
+            assertThat(profiled.statusProperty().get()).startsWith("stopped pid ").endsWith(" · allocation sites in " + run);
+            assertThat(profiled.summarisedProperty().get()).isEqualTo(run);
+            AllocationRun sites = AllocationRun.load(run);
+            assertThat(sites.report().peakHeapBytes()).isPositive();
+            assertThat(HeaptrackProfile.rawFile(run).getFileName().toString()).startsWith("heaptrack.python3");
+        } finally {
+            profiled.stopNow();
+        }
+    }
+
     @Test
     void badInput_isAOneLineStatus_andNothingStarts() {
-        model.kindProperty().set(Kind.COMMAND);
+        model.kindProperty().set(TargetKind.COMMAND);
         model.start();
         assertThat(model.statusProperty().get()).startsWith("command: type the command");
         model.commandProperty().set("echo 'unterminated");
         model.start();
         assertThat(model.statusProperty().get()).isEqualTo("target command: unterminated ' quote");
-        model.kindProperty().set(Kind.PID);
+        model.kindProperty().set(TargetKind.PID);
         model.pidProperty().set("fluent-bit");
         model.start();
         assertThat(model.statusProperty().get()).isEqualTo("PID: a whole number, e.g. a fluent-bit's");
