@@ -52,6 +52,10 @@ class ChartZoomUiTest {
         LiveView live = console.view().liveView();
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(robot, () -> live.memoryChart().getData().stream()
                 .anyMatch(s -> s.getData().size() >= 8)));
+        // no connection is open yet: the bar chart says so on a 0–1 MB axis (not an auto-ranged 0–110 B one)
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(robot, () -> live.connectionsChart().getTitle())
+                .endsWith(" — no connection open"));
+        assertThat(fx(robot, () -> ((NumberAxis) live.connectionsChart().getYAxis()).getUpperBound())).isEqualTo(1_000_000.0);
         double[] before = bounds(robot, live.memoryChart());
         Bounds plot = fx(robot, () -> {
             Node area = live.memoryChart().lookup(".chart-plot-background");

@@ -20,8 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -125,6 +131,46 @@ class CompareUiTest {
         for (RunInfo r : compare.runs()) {
             assertThat(r.finished()).isTrue();
         }
+    }
+
+    /** The overlay zooms like the Live charts: drag a range, the crosshair reads both runs, double-click resets. */
+    @Test
+    void overlayDragZooms_crosshairReadsBothRuns_doubleClickResets(FxRobot robot) {
+        CompareViewModel compare = console.model().parts().compare();
+        robot.interact(() -> console.model().pageProperty().set(Page.COMPARE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> compare.runs().size() == 2);
+        robot.interact(() -> compare.selected().setAll(List.copyOf(compare.runs())));
+        var chart = console.view().compareView().overlayChart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> LiveFlowUiTest.fx(robot, () -> chart.getData().size() == 2
+                && chart.getData().get(0).getData().size() > 10));
+        double[] before = LiveFlowUiTest.fx(robot, () -> xBounds(chart));
+        Bounds plot = LiveFlowUiTest.fx(robot, () -> {
+            Node area = chart.lookup(".chart-plot-background");
+            return area.localToScreen(area.getLayoutBounds());
+        });
+        double y = plot.getMinY() + plot.getHeight() / 2;
+        robot.moveTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.3, y));
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.7, y));
+        robot.release(MouseButton.PRIMARY);
+
+        double[] zoomed = LiveFlowUiTest.fx(robot, () -> xBounds(chart));
+        assertThat(zoomed[0]).isGreaterThan(before[0]);
+        assertThat(zoomed[1] - zoomed[0]).isLessThan((before[1] - before[0]) * 0.6);
+        assertThat(LiveFlowUiTest.fx(robot, chart::getTitle)).endsWith("zoomed (double-click or Esc: all)");
+        List<String> readout = LiveFlowUiTest.fx(robot, () -> chart.lookupAll(".crosshair-readout").stream()
+                .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList());
+        assertThat(readout).singleElement().satisfies(t -> assertThat(t).contains("requests", "before", "after"));
+
+        robot.doubleClickOn(new Point2D(plot.getMinX() + plot.getWidth() / 2, y), MouseButton.PRIMARY);
+        await().atMost(Duration.ofSeconds(5)).until(() -> LiveFlowUiTest.fx(robot, () -> xBounds(chart))[1]
+                - LiveFlowUiTest.fx(robot, () -> xBounds(chart))[0] >= (before[1] - before[0]) * 0.99);
+        assertThat(LiveFlowUiTest.fx(robot, chart::getTitle)).doesNotContain("zoomed");
+    }
+
+    private static double[] xBounds(javafx.scene.chart.XYChart<Number, Number> chart) {
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        return new double[] {x.getLowerBound(), x.getUpperBound()};
     }
 
     private static List<String> verdictCellStyles(TableView<RunStats> table) {

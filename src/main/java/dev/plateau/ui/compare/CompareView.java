@@ -3,12 +3,16 @@ package dev.plateau.ui.compare;
 import dev.plateau.runs.Alignment;
 import dev.plateau.runs.RunInfo;
 import dev.plateau.runs.RunStats;
+import dev.plateau.ui.common.ChartInteraction;
+import dev.plateau.ui.common.ChartInteraction.TimeRange;
+import dev.plateau.ui.common.FileDialogs;
 import dev.plateau.ui.common.Units;
 import dev.plateau.ui.common.Views;
-import dev.plateau.ui.common.FileDialogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -22,6 +26,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
+import javafx.util.StringConverter;
 
 /**
  * Controller of {@code CompareView.fxml}: the metric and alignment, the run list and the overlay chart; the
@@ -36,7 +41,10 @@ public final class CompareView {
     @FXML private Button compareExportButton;
     @FXML private Label message;
     @FXML private ListView<RunInfo> runList;
-    @FXML private LineChart<Number, Number> overlayChart;
+    @FXML private OverlayChart overlayChart;
+    /** The zoomed x range of the overlay (drag, scroll, ←/→; double-click or Esc resets), or null. */
+    private final ObjectProperty<TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
+    private double overlayMax;
     @FXML private NumberAxis overlayX;
     @FXML private NumberAxis overlayY;
     @FXML private CompareTable compareTableController;
@@ -70,9 +78,17 @@ public final class CompareView {
             runs.forEach(runList.getSelectionModel()::select);
         });
         overlayY.setTickLabelFormatter(Units.bytesAxis());
-        model.alignmentProperty().addListener((obs, o, a) -> formatX(a));
+        model.alignmentProperty().addListener((obs, o, a) -> {
+            zoom.set(null);
+            formatX(a);
+        });
         formatX(model.alignmentProperty().get());
         model.overlayProperty().addListener((obs, o, lines) -> drawOverlay(lines));
+        StringConverter<Number> y = overlayY.getTickLabelFormatter();
+        ChartInteraction.attach(overlayChart, overlayChart.overlay(), y::toString,
+                x -> model.alignmentProperty().get() == Alignment.ELAPSED ? Units.elapsed(x)
+                        : String.format(java.util.Locale.ROOT, "%,.0f requests", x), zoom);
+        zoom.addListener((obs, o, z) -> rangeX());
         model.reload();
     }
 
@@ -92,16 +108,49 @@ public final class CompareView {
             all.add(s);
         }
         overlayChart.getData().setAll(all);
-        double max = lines.stream().mapToDouble(l -> l.x().length == 0 ? 0 : l.x()[l.x().length - 1]).max().orElse(0);
-        boolean elapsed = model.alignmentProperty().get() == Alignment.ELAPSED && max > 0;
-        overlayX.setAutoRanging(!elapsed);
-        if (elapsed) {
-            double step = Units.niceTimeStep(max);
+        overlayMax = lines.stream().mapToDouble(l -> l.x().length == 0 ? 0 : l.x()[l.x().length - 1]).max().orElse(0);
+        rangeX();
+    }
+
+    /** The x axis: the zoomed range, else all of the runs (elapsed on whole time steps, requests auto-ranged). */
+    private void rangeX() {
+        TimeRange z = zoom.get();
+        boolean elapsed = model.alignmentProperty().get() == Alignment.ELAPSED;
+        String title = model.metricProperty().get() + " — " + model.overlayProperty().get().size() + " run(s)";
+        if (z != null) {
+            overlayX.setAutoRanging(false);
+            overlayX.setLowerBound(z.from());
+            overlayX.setUpperBound(z.to());
+            overlayX.setTickUnit(elapsed ? Units.niceTimeStep(z.to() - z.from()) : niceStep(z.to() - z.from()));
+            overlayChart.setTitle(title + " · zoomed (double-click or Esc: all)");
+            return;
+        }
+        overlayChart.setTitle(title);
+        boolean fixed = elapsed && overlayMax > 0;
+        overlayX.setAutoRanging(!fixed);
+        if (fixed) {
+            double step = Units.niceTimeStep(overlayMax);
             overlayX.setLowerBound(0);
-            overlayX.setUpperBound(Math.ceil(max / step) * step);
+            overlayX.setUpperBound(Math.ceil(overlayMax / step) * step);
             overlayX.setTickUnit(step);
         }
-        overlayChart.setTitle(model.metricProperty().get() + " — " + lines.size() + " run(s)");
+    }
+
+    /** 1, 2 or 5 times a power of ten, about a tenth of {@code span}. */
+    static double niceStep(double span) {
+        double raw = Math.max(span, 1e-9) / 10;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / p;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+    }
+
+    /** Zooms the overlay's x axis to {@code from}–{@code to} (as a drag does); {@code null} range resets. */
+    public void zoomTo(double from, double to) {
+        zoom.set(new TimeRange(from, to));
+    }
+
+    public void resetZoom() {
+        zoom.set(null);
     }
 
     @FXML

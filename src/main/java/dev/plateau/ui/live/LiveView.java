@@ -1,5 +1,6 @@
 package dev.plateau.ui.live;
 
+import dev.plateau.ui.common.ChartInteraction.TimeRange;
 import dev.plateau.ui.common.TimeWindow;
 import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class LiveView {
     @FXML private NumberAxis capacityAxis;
     private final XYChart.Series<String, Number> capacity = new XYChart.Series<>();
     private final XYChart.Series<String, Number> highWater = new XYChart.Series<>();
-    private final ObjectProperty<ChartInteraction.TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
+    private final ObjectProperty<TimeRange> zoom = new SimpleObjectProperty<>(this, "zoom");
     @FXML private Label zoomHint;
     private static final int CHARTS = 5;
     private LiveFrame pending;
@@ -110,7 +111,8 @@ public final class LiveView {
             case 4 -> {
                 drawBars(f.connections());
                 String title = "Per connection: buffer now vs. high-water mark"
-                        + (f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
+                        + (f.connections().isEmpty() ? " — no connection open"
+                        : f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
                 if (!title.equals(connectionsChart.getTitle())) {
                     connectionsChart.setTitle(title);
                 }
@@ -123,6 +125,15 @@ public final class LiveView {
     }
 
     private void drawBars(List<LiveFrame.Bar> bars) {
+        // no bars: a fixed 0–1 MB axis instead of the 0–110 B an empty auto-ranged axis shows
+        if (bars.isEmpty() != !capacityAxis.isAutoRanging()) {
+            capacityAxis.setAutoRanging(!bars.isEmpty());
+            if (bars.isEmpty()) {
+                capacityAxis.setLowerBound(0);
+                capacityAxis.setUpperBound(1_000_000);
+                capacityAxis.setTickUnit(200_000);
+            }
+        }
         boolean sameCategories = capacity.getData().size() == bars.size();
         for (int i = 0; sameCategories && i < bars.size(); i++) {
             sameCategories = capacity.getData().get(i).getXValue().equals(bars.get(i).connection());
@@ -152,7 +163,7 @@ public final class LiveView {
 
     /** The time range every time chart shows (null: follow the window). */
     public void zoomTo(double from, double to) {
-        zoom.set(new ChartInteraction.TimeRange(from, to));
+        zoom.set(new TimeRange(from, to));
     }
 
     public void resetZoom() {

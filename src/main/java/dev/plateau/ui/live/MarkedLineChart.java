@@ -1,5 +1,7 @@
 package dev.plateau.ui.live;
 
+import dev.plateau.ui.common.ChartInteraction;
+import dev.plateau.ui.common.ChartInteraction.TimeRange;
 import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +38,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final List<LiveFrame.Marker> markers = new ArrayList<>();
     private static final int LABEL_ROWS = 3;
     private static final double MIN_GAP_PX = 24;
-    private ObjectProperty<ChartInteraction.TimeRange> zoom;
+    private ObjectProperty<TimeRange> zoom;
     private double frameMin;
     private double frameMax = 60;
 
@@ -82,9 +84,9 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
      * Shares a zoomed time range with other charts (null = follow the live window) and turns on drag-to-zoom,
      * scroll/←→ to pan, double-click/Esc to reset and the crosshair ({@link ChartInteraction}).
      */
-    void follow(ObjectProperty<ChartInteraction.TimeRange> range) {
+    void follow(ObjectProperty<TimeRange> range) {
         zoom = range;
-        ChartInteraction.attach(this, range);
+        ChartInteraction.attach(this, getPlotChildren(), valueFormat(), Units::elapsed, range);
         range.addListener((obs, o, r) -> range(frameMin, frameMax));
     }
 
@@ -116,7 +118,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private void range(double xMin, double xMax) {
         frameMin = xMin;
         frameMax = xMax;
-        ChartInteraction.TimeRange z = zoom == null ? null : zoom.get();
+        TimeRange z = zoom == null ? null : zoom.get();
         double from = z == null ? xMin : z.from();
         double to = z == null ? xMax : z.to();
         NumberAxis x = (NumberAxis) getXAxis();

@@ -1,17 +1,18 @@
 package dev.plateau.ui.main;
 
+import dev.plateau.collector.BufferModel;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
 import dev.plateau.load.BurstRunner;
-import dev.plateau.series.LoadSource;
-import dev.plateau.ui.allocations.AllocationsViewModel;
 import dev.plateau.runs.RunRecorder;
 import dev.plateau.runs.RunStore;
 import dev.plateau.runs.Trend;
+import dev.plateau.series.LoadSource;
 import dev.plateau.telemetry.ProcessMemoryProbe;
 import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.SampleRing;
 import dev.plateau.telemetry.Sampler;
+import dev.plateau.ui.allocations.AllocationsViewModel;
 import dev.plateau.ui.common.BackgroundTasks;
 import dev.plateau.ui.compare.CompareTable;
 import dev.plateau.ui.compare.CompareView;
@@ -84,7 +85,9 @@ public final class Console {
                 this::showCompared);
         WatchViewModel watch = new WatchViewModel(pid -> sampler.watch(ProcessMemoryProbe.of(pid)), sampler::unwatch, events);
         main = new MainViewModel(new MainViewModel.Parts(events, tasks, clock, samples, collector,
-                new LiveViewModel(samples, events, () -> collector.current() == null ? 0
+                new LiveViewModel(samples, events, () -> collector.current() == null
+                        // the "1 chunk =" unit of the per-connection chart: only the legacy model grows by chunks
+                        || collector.current().config().bufferModel() != BufferModel.LEGACY ? 0
                         : collector.current().config().bufferChunkSize()), new ConnectionsViewModel(latest), new LogViewModel(events, latest),
                 new StatusViewModel(() -> ring.recent(StatusViewModel.SAMPLES_NEEDED)), new LoadViewModel(new RunnerBursts(burstRunner, load::add), tasks, () -> target.urlOr(collector.targetUrl())),
                 compare, experiment, runs, watch));

@@ -1,6 +1,5 @@
-package dev.plateau.ui.live;
+package dev.plateau.ui.common;
 
-import dev.plateau.ui.common.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,13 +20,18 @@ import javafx.scene.shape.Rectangle;
  * (every chart sharing {@code zoom} follows), scroll or ←/→ to pan, double-click or Esc to go back to the live
  * window, and a crosshair that reads every series' value at the pointer's instant.
  *
+ * <p>Used by the Live tab's time charts and the Compare overlay (whose x may also be requests since the run
+ * started: {@code xFormat} says how the crosshair prints it).
+ *
  * <pre>{@code
- * ChartInteraction.attach(chart, sharedZoom);   // sharedZoom: null = follow the live window
+ * ChartInteraction.attach(chart, chart.plotChildren(), yFormat, Units::elapsed, sharedZoom);   // null = not zoomed
  * }</pre>
  */
-final class ChartInteraction {
+public final class ChartInteraction {
     private static final double MIN_DRAG_PX = 5;
-    private final MarkedLineChart chart;
+    private final XYChart<Number, Number> chart;
+    private final Function<Number, String> yFormat;
+    private final Function<Double, String> xFormat;
     private final ObjectProperty<TimeRange> zoom;
     private final Rectangle selection = new Rectangle();
     private final Line crosshair = new Line();
@@ -35,17 +39,21 @@ final class ChartInteraction {
     /** Where a drag started, in elapsed seconds (the axis may move while dragging), or NaN. */
     private double dragStart = Double.NaN;
 
-    /** A zoomed time range in elapsed seconds. */
-    record TimeRange(double from, double to) {
-        TimeRange shift(double fraction) {
+    /** A zoomed range of the x axis (elapsed seconds, or requests on the Compare overlay). */
+    public record TimeRange(double from, double to) {
+        /** The same width moved by {@code fraction} of it, never before 0. */
+        public TimeRange shift(double fraction) {
             double d = (to - from) * fraction;
             return new TimeRange(Math.max(0, from + d), Math.max(0, from + d) + (to - from));
         }
     }
 
-    private ChartInteraction(MarkedLineChart chart, ObjectProperty<TimeRange> zoom) {
+    private ChartInteraction(XYChart<Number, Number> chart, List<Node> overlay, Function<Number, String> yFormat,
+            Function<Double, String> xFormat, ObjectProperty<TimeRange> zoom) {
         this.chart = chart;
         this.zoom = zoom;
+        this.yFormat = yFormat;
+        this.xFormat = xFormat;
         for (Node n : List.of(selection, crosshair, readout)) {
             n.setManaged(false);
             n.setVisible(false);
@@ -54,11 +62,17 @@ final class ChartInteraction {
         selection.getStyleClass().add("zoom-selection");
         crosshair.getStyleClass().add("crosshair");
         readout.getStyleClass().add("crosshair-readout");
-        chart.overlay().addAll(List.of(selection, crosshair, readout));
+        overlay.addAll(List.of(selection, crosshair, readout));
     }
 
-    static void attach(MarkedLineChart chart, ObjectProperty<TimeRange> zoom) {
-        ChartInteraction i = new ChartInteraction(chart, zoom);
+    /**
+     * Turns on drag-to-zoom, pan, reset and the crosshair on {@code chart}; {@code overlay} is the chart's plot
+     * children (where the selection and crosshair are drawn), {@code yFormat} and {@code xFormat} how the readout
+     * prints values and the instant, {@code zoom} the range shared with other charts (null: not zoomed).
+     */
+    public static void attach(XYChart<Number, Number> chart, List<Node> overlay, Function<Number, String> yFormat,
+            Function<Double, String> xFormat, ObjectProperty<TimeRange> zoom) {
+        ChartInteraction i = new ChartInteraction(chart, overlay, yFormat, xFormat, zoom);
         chart.setFocusTraversable(true);
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, i::pressed);
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, i::dragged);
@@ -141,7 +155,7 @@ final class ChartInteraction {
         crosshair.setEndX(p.getX());
         crosshair.setStartY(0);
         crosshair.setEndY(chart.getYAxis().getHeight());
-        readout.setText(readout(chart.getData(), t, chart.valueFormat()));
+        readout.setText(readout(chart.getData(), xFormat.apply(t), t, yFormat));
         readout.autosize();
         double w = readout.prefWidth(-1);
         readout.resizeRelocate(p.getX() + w + 12 > x().getWidth() ? p.getX() - w - 6 : p.getX() + 6,
@@ -155,10 +169,11 @@ final class ChartInteraction {
         readout.setVisible(false);
     }
 
-    /** "1:05 min" then one line per series: its name and its value at the point nearest to {@code t}. */
-    static String readout(List<XYChart.Series<Number, Number>> series, double t, Function<Number, String> format) {
+    /** {@code instant} ("1:05 min") then one line per series: its name and its value at the point nearest to {@code t}. */
+    public static String readout(List<XYChart.Series<Number, Number>> series, String instant, double t,
+            Function<Number, String> format) {
         List<String> lines = new ArrayList<>();
-        lines.add(Units.elapsed(t));
+        lines.add(instant);
         for (XYChart.Series<Number, Number> s : series) {
             XYChart.Data<Number, Number> best = null;
             for (XYChart.Data<Number, Number> d : s.getData()) {
