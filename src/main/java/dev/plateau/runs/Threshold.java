@@ -115,9 +115,17 @@ public record Threshold(double relative, double floorBytes, double bytesPerUnit)
                 : String.format(Locale.ROOT, "slope > %s B per unit of work", trim(bytesPerUnit));
     }
 
-    /** A column header's worth: {@code > 10% of level} or {@code > 2048 B/unit}. */
+    /**
+     * A column header's worth: {@code > 10% of level and > 1 MiB} (the floor named, so that a rising curve
+     * judged "plateau" for staying under it is explained), or {@code > 2048 B/unit}.
+     */
     public String brief() {
-        return isRelative() ? "> " + trim(relative * 100) + "% of level" : "> " + trim(bytesPerUnit) + " B/unit";
+        if (!isRelative()) {
+            return "> " + trim(bytesPerUnit) + " B/unit";
+        }
+        String floor = floorBytes <= 0 ? "" : floorBytes % (1 << 20) == 0 ? " and > " + trim(floorBytes / (1 << 20)) + " MiB"
+                : String.format(Locale.ROOT, " and > %,d B", Math.round(floorBytes));
+        return "> " + trim(relative * 100) + "% of level" + floor;
     }
 
     private static String trim(double v) {

@@ -161,6 +161,15 @@ class CompareUiTest {
         List<String> readout = LiveFlowUiTest.fx(robot, () -> chart.lookupAll(".crosshair-readout").stream()
                 .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList());
         assertThat(readout).singleElement().satisfies(t -> assertThat(t).contains("requests", "before", "after"));
+        // moving on redraws the readout: its skin's text follows (an unmanaged label of the same size once kept the old text)
+        for (double at : new double[] {0.5, 0.8}) {
+            robot.moveTo(new Point2D(plot.getMinX() + plot.getWidth() * at, y));
+            double expected = zoomed[0] + (zoomed[1] - zoomed[0]) * at;
+            String drawn = LiveFlowUiTest.fx(robot, () -> chart.lookupAll(".crosshair-readout").stream()
+                    .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText()).findFirst().orElseThrow());
+            double shown = Double.parseDouble(drawn.lines().findFirst().orElseThrow().replace(" requests", "").replace(",", ""));
+            assertThat(shown).as(drawn).isCloseTo(expected, org.assertj.core.data.Offset.offset((zoomed[1] - zoomed[0]) * 0.05));
+        }
 
         robot.doubleClickOn(new Point2D(plot.getMinX() + plot.getWidth() / 2, y), MouseButton.PRIMARY);
         await().atMost(Duration.ofSeconds(5)).until(() -> LiveFlowUiTest.fx(robot, () -> xBounds(chart))[1]

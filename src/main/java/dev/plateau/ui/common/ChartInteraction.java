@@ -156,10 +156,12 @@ public final class ChartInteraction {
         crosshair.setStartY(0);
         crosshair.setEndY(chart.getYAxis().getHeight());
         readout.setText(readout(chart.getData(), xFormat.apply(t), t, yFormat));
-        readout.autosize();
+        readout.applyCss();
         double w = readout.prefWidth(-1);
         readout.resizeRelocate(p.getX() + w + 12 > x().getWidth() ? p.getX() - w - 6 : p.getX() + 6,
                 Math.max(0, p.getY() - readout.prefHeight(-1) - 6), w, readout.prefHeight(-1));
+        // an unmanaged label whose size did not change is not laid out again: its skin would keep the old text
+        readout.layout();
         crosshair.setVisible(true);
         readout.setVisible(true);
     }

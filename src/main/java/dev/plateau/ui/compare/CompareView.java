@@ -89,6 +89,7 @@ public final class CompareView {
                 x -> model.alignmentProperty().get() == Alignment.ELAPSED ? Units.elapsed(x)
                         : String.format(java.util.Locale.ROOT, "%,.0f requests", x), zoom);
         zoom.addListener((obs, o, z) -> rangeX());
+        drawOverlay(model.overlayProperty().get());
         model.reload();
     }
 
@@ -108,6 +109,13 @@ public final class CompareView {
             all.add(s);
         }
         overlayChart.getData().setAll(all);
+        // nothing selected: a fixed 0–1 MB axis instead of the 0–110 B an empty auto-ranged axis shows
+        overlayY.setAutoRanging(!lines.isEmpty());
+        if (lines.isEmpty()) {
+            overlayY.setLowerBound(0);
+            overlayY.setUpperBound(1_000_000);
+            overlayY.setTickUnit(200_000);
+        }
         overlayMax = lines.stream().mapToDouble(l -> l.x().length == 0 ? 0 : l.x()[l.x().length - 1]).max().orElse(0);
         rangeX();
     }
@@ -116,7 +124,8 @@ public final class CompareView {
     private void rangeX() {
         TimeRange z = zoom.get();
         boolean elapsed = model.alignmentProperty().get() == Alignment.ELAPSED;
-        String title = model.metricProperty().get() + " — " + model.overlayProperty().get().size() + " run(s)";
+        int runs = model.overlayProperty().get().size();
+        String title = model.metricProperty().get() + " — " + (runs == 0 ? "select runs on the left" : runs + " run(s)");
         if (z != null) {
             overlayX.setAutoRanging(false);
             overlayX.setLowerBound(z.from());

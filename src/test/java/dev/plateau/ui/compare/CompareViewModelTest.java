@@ -103,6 +103,6 @@ class CompareViewModelTest {
         CompareViewModel vm = new CompareViewModel(new RunStore(runs), new BackgroundTasks(), new Trend(2048));
         assertThat(vm.verdictHeader()).isEqualTo("verdict (> 2048 B/unit)");
         assertThat(new CompareViewModel(new RunStore(runs), new BackgroundTasks(), new Trend()).verdictHeader())
-                .isEqualTo("verdict (> 10% of level)");
+                .isEqualTo("verdict (> 10% of level and > 1 MiB)");
     }
 }
