@@ -92,6 +92,8 @@ public final class EventCsv {
             throw new IOException("corrupt file " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
             throw new IOException("corrupt file " + file + ": header must be " + COLUMNS, e);
+        } catch (org.apache.commons.csv.CSVException e) { // commons-csv reading the header: a quote never closed
+            throw new IOException("corrupt file " + file + ": " + dev.plateau.events.Printable.of(e.getMessage()), e);
         }
         return out;
     }

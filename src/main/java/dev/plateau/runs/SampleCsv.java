@@ -134,6 +134,8 @@ public final class SampleCsv {
             throw new IOException(name + ": corrupt CSV: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) { // commons-csv: an empty or repeated column name
             throw new IOException(name + ": corrupt header (a column name is empty or repeated)", e);
+        } catch (org.apache.commons.csv.CSVException e) { // commons-csv reading the header: e.g. a quote never closed
+            throw new IOException(name + ": corrupt CSV: " + printable(e.getMessage()), e);
         }
     }
 
