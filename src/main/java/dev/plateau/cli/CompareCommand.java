@@ -66,11 +66,11 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Comparison cmp;
+        List<Run> loaded = new ArrayList<>();
         try {
             RunStats.checkName(metric, true);
             Alignment alignment = Alignment.parse(align);
             RunStore store = new RunStore(Path.of("."));
-            List<Run> loaded = new ArrayList<>();
             for (Path dir : runs) {
                 loaded.add(store.load(dir));
             }
@@ -80,6 +80,12 @@ public final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         out.print(cmp.table());
+        for (Run r : loaded) {
+            String note = work.work().note(r.table());
+            if (note != null) {
+                out.println("note: " + r.label() + ": " + note);
+            }
+        }
         try {
             if (csv != null) {
                 cmp.writeStatsCsv(csv);

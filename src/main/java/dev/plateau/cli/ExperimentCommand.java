@@ -91,6 +91,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 ScenarioPlayer.Result r = player.play();
                 outw.println("variant " + v.getKey() + ": run " + r.run().dir());
                 outw.print(SoakCommand.table(r.stats()));
+                SoakCommand.printNote(outw, target.work(), r.run());
                 if (profiled) {
                     Profiling.printSites(outw, r.run().dir());
                 }

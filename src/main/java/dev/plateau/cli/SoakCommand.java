@@ -6,6 +6,7 @@ import dev.plateau.runs.Scenario;
 import dev.plateau.runs.ScenarioPlayer;
 import dev.plateau.runs.TextTable;
 import dev.plateau.runs.Verdict;
+import dev.plateau.runs.Work;
 import dev.plateau.targets.TargetFault;
 import dev.plateau.targets.TargetSpec;
 import java.io.IOException;
@@ -93,6 +94,7 @@ public final class SoakCommand implements Callable<Integer> {
         }
         outw.println("run " + result.run().dir() + (result.cancelled() ? " (cancelled)" : ""));
         outw.print(table(result.stats()));
+        printNote(outw, target.work(), result.run());
         result.reports().forEach(r -> outw.println("burst: " + r.summary()));
         if (profiled) {
             try {
@@ -105,6 +107,14 @@ public final class SoakCommand implements Callable<Integer> {
         }
         outw.flush();
         return play.failOnGrowth && result.anyGrowing() ? 1 : 0;
+    }
+
+    /** The work counter's note, when the run's unit of work was not read directly ({@link Work#note}). */
+    static void printNote(PrintWriter out, Work work, dev.plateau.runs.Run run) {
+        String note = work.note(run.table());
+        if (note != null) {
+            out.println("note: " + note);
+        }
     }
 
     static String table(List<RunStats> stats) {

@@ -64,6 +64,17 @@ public record Work(Per per, String column) {
      */
     public double[] x(SeriesTable table) {
         String c = counter(table);
+        double[] x = since(table, c);
+        int n = x.length;
+        if (c != null && (n == 0 || x[n - 1] <= 0)) {
+            return new Work(Per.SECOND, null).x(table);
+        }
+        double[] estimated = viaRequests(table, x);
+        return estimated != null ? estimated : x;
+    }
+
+    /** The counter {@code c} (or elapsed seconds) since the first sample, a missing cell counting as the last value. */
+    private static double[] since(SeriesTable table, String c) {
         int n = table.size();
         double[] x = c == null ? table.elapsedS() : table.column(c);
         double first = n == 0 ? 0 : Double.isNaN(x[0]) ? 0 : x[0];
@@ -72,10 +83,68 @@ public record Work(Per per, String column) {
             last = Double.isNaN(x[i]) ? last : x[i];
             x[i] = last - first;
         }
-        if (c != null && (n == 0 || x[n - 1] <= 0)) {
-            return new Work(Per.SECOND, null).x(table);
-        }
         return x;
+    }
+
+    /**
+     * A records counter that moved in fewer than {@value #MIN_STEPS} steps (Fluent Bit publishes
+     * {@code fluentbit_input_records_total} in jumps: a short run shows 0, then all of its records at once) cannot
+     * be fitted against; when the run also has answered requests that moved in enough steps, records are counted
+     * from them instead — answered requests × the run's records per answered request — so the slope per record is
+     * the slope per request divided by that ratio. {@code null} when not needed or not possible.
+     */
+    private double[] viaRequests(SeriesTable table, double[] records) {
+        if (per != Per.RECORD || steps(records) >= MIN_STEPS) {
+            return null;
+        }
+        String r = new Work(Per.REQUEST, null).counter(table);
+        if (r == null) {
+            return null;
+        }
+        double[] requests = since(table, r);
+        int n = requests.length;
+        if (steps(requests) < MIN_STEPS || requests[n - 1] <= 0 || records[n - 1] <= 0) {
+            return null;
+        }
+        double ratio = records[n - 1] / requests[n - 1];
+        for (int i = 0; i < n; i++) {
+            requests[i] *= ratio;
+        }
+        return requests;
+    }
+
+    /** Fewer distinct counter values than this and records are counted from answered requests ({@link #note}). */
+    static final int MIN_STEPS = Trend.MIN_POINTS;
+
+    private static int steps(double[] x) {
+        int steps = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] != x[i - 1]) {
+                steps++;
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * One line saying how the work was counted when it was not read directly ("records counted from answered
+     * requests × 1,500 records/request: fluentbit_input_records_total{…} moved in 1 step"), or {@code null}.
+     */
+    public String note(SeriesTable table) {
+        String c = counter(table);
+        if (per != Per.RECORD || c == null) {
+            return null;
+        }
+        double[] records = since(table, c);
+        int n = records.length;
+        if (n == 0 || records[n - 1] <= 0 || viaRequests(table, records) == null) {
+            return null;
+        }
+        String r = new Work(Per.REQUEST, null).counter(table);
+        double[] requests = since(table, r);
+        int steps = steps(records);
+        return String.format(java.util.Locale.ROOT, "records counted from %s × %,.1f records/request: %s moved in %d step%s",
+                r, records[n - 1] / requests[n - 1], c, steps, steps == 1 ? "" : "s");
     }
 
     /** What {@link #x} measured: {@code per}, or {@link Per#SECOND} when the counter is missing or never rose. */
