@@ -53,12 +53,15 @@ class TargetUiTest {
     @SuppressWarnings("unchecked")
     void launchedCommand_showsItsRssOnLive_recordsItsSeries_andItsExitIsAnEvent(FxRobot robot) throws Exception {
         String sink = Path.of(getClass().getResource("/targets/sink.py").toURI()).toString();
+        assertThat(fx(robot, () -> robot.lookup("#targetHeaptrackCheck").queryAs(Node.class).isVisible()))
+                .as("heaptrack is for a launched command only").isFalse();
         robot.interact(() -> {
             robot.lookup("#targetKindChoice").queryAs(ComboBox.class).setValue(TargetKind.COMMAND);
             robot.lookup("#targetCommandField").queryAs(TextField.class)
                     .setText("python3 '" + sink + "' {port} keep --die-after 3");
             robot.lookup("#targetMetricsField").queryAs(TextField.class).setText("http://127.0.0.1:{port}/metrics");
         });
+        assertThat(fx(robot, () -> robot.lookup("#targetHeaptrackCheck").queryAs(Node.class).isVisible())).isTrue();
         robot.clickOn("#targetStartButton");
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(robot, () -> text(robot, "#targetStatus")).contains("listens on"));
 
@@ -88,7 +91,8 @@ class TargetUiTest {
         robot.interact(() -> console.model().parts().runs().stop());
         await().atMost(Duration.ofSeconds(10)).until(() -> !fx(robot, () -> console.model().parts().runs().recordingProperty().get()));
         String header = samples().get(0);
-        assertThat(header).contains("target_rss_bytes", "sink_kept_bytes");
+        assertThat(header).as("the console's load generator is recorded with a target").contains("target_rss_bytes",
+                "sink_kept_bytes", "load_answered_total");
         assertThat(Files.readAllLines(samplesFile()).stream().mapToDouble(l -> lastKept(header, l)).max().orElse(0))
                 .as("the Load tab's burst went to the target: it kept the bodies").isGreaterThan(0);
     }
