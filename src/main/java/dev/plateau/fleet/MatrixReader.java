@@ -85,7 +85,7 @@ final class MatrixReader {
             if (field.equals("resultType")) {
                 String type = p.getValueAsString();
                 if (!"matrix".equals(type)) {
-                    throw new FleetException("the answer is a " + type + ", not a range vector (matrix)");
+                    throw new FleetException("the answer is a " + printable(type) + ", not a range vector (matrix)");
                 }
             } else if (field.equals("result") && p.currentToken() == JsonToken.START_ARRAY) {
                 Points points = new Points(256);

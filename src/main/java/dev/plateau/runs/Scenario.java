@@ -95,7 +95,7 @@ public record Scenario(String name, String description, CollectorConfig collecto
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not valid JSON: " + dev.plateau.events.Printable.of(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("a scenario must be a JSON object");

@@ -189,7 +189,7 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             try {
                 root = JSON.readTree(body);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
+                throw new IllegalArgumentException("body is not valid JSON: " + dev.plateau.events.Printable.of(e.getOriginalMessage()));
             }
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("body must be a JSON object such as {\"shrink\": true}");

@@ -137,7 +137,7 @@ public final class LogEventEncoder implements AutoCloseable {
             throw e;
         } catch (JsonProcessingException e) {
             rollback(s);
-            throw new RecordException("invalid JSON: " + e.getOriginalMessage() + location(e), e);
+            throw new RecordException("invalid JSON: " + dev.plateau.events.Printable.of(e.getOriginalMessage()) + location(e), e);
         } catch (IOException | RuntimeException e) {
             rollback(s);
             throw new RecordException("cannot encode records: " + e, e);
