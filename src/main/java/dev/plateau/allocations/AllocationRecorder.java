@@ -81,7 +81,12 @@ public final class AllocationRecorder {
                 target = profile.awaitTarget(launched.toHandle(), Duration.ofSeconds(10));
             }
             long targetStart = runStart + startOffsetMs(launched.toHandle(), target);
-            RssTrack rss = RssTrack.start(target.pid(), RSS_INTERVAL, clock);
+            RssTrack rss;
+            try {
+                rss = RssTrack.start(target.pid(), RSS_INTERVAL, clock);
+            } catch (IllegalArgumentException gone) { // exited (or a zombie) before its RSS could be read once
+                throw exitedBeforeListening();
+            }
             awaitPort(target);
             progress.accept("target PID " + target.pid() + " listens on 127.0.0.1:" + port);
             List<BurstReport> reports;
@@ -125,12 +130,16 @@ public final class AllocationRecorder {
         return a.isPresent() && b.isPresent() ? Math.max(0, b.get().toEpochMilli() - a.get().toEpochMilli()) : 0;
     }
 
+    private IOException exitedBeforeListening() {
+        return new IOException("the target exited before it listened on port " + port + " (see "
+                + dir.resolve("target.log") + ")");
+    }
+
     private void awaitPort(ProcessHandle target) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!target.isAlive()) {
-                throw new IOException("the target exited before it listened on port " + port + " (see "
-                        + dir.resolve("target.log") + ")");
+                throw exitedBeforeListening();
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);

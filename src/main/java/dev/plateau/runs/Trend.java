@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
  * exceeds a fraction of the level — the median of y over the fitted window — (default 10 %) <i>and</i> an
  * absolute floor (default 1 MiB for byte series, 0 for others): so the same leak is growing whether x counts
  * requests, records or seconds, and a plateau with a little noise stays a plateau however long the run. The
+ * The rise must also be a trend, not a slope read into noise: the Mann–Kendall statistic over the same pairs
+ * must exceed {@value #SIGNIFICANT_Z} (one-sided 95 %; {@link #kendallZ}). The
  * threshold can be overridden ({@link Threshold#parse}): another fraction ({@code 5%}), or an absolute slope in
  * bytes per unit of x ({@code 1KiB}: the seed's yardstick, before its fixes ~50–100 KB per request, after
  * < 1 KB) — that one does depend on the unit. {@link Verdict#INSUFFICIENT_DATA} with fewer than
@@ -47,6 +49,8 @@ public final class Trend {
     public static final double DEFAULT_WARMUP_FRACTION = 0.20;
     static final int MAX_PAIRS = 250_000;
     static final int MIN_POINTS = 5;
+    /** One-sided 95 %: growth must also be a significant rising trend (Mann–Kendall), not noise around a level. */
+    static final double SIGNIFICANT_Z = 1.645;
 
     private final Threshold threshold;
     private final double warmupFraction;
@@ -123,7 +127,8 @@ public final class Trend {
             return new TrendResult(Double.NaN, start, growth, Verdict.INSUFFICIENT_DATA, unit, points, level, Double.NaN);
         }
         double fitted = slope * (x[n - 1] - x[start]);
-        Verdict verdict = threshold.growing(slope, fitted, level, bytes) ? Verdict.GROWING : Verdict.PLATEAU;
+        boolean rising = kendallZ(x, y, start) > SIGNIFICANT_Z;
+        Verdict verdict = rising && threshold.growing(slope, fitted, level, bytes) ? Verdict.GROWING : Verdict.PLATEAU;
         return new TrendResult(slope, start, growth, verdict, unit, points, level, fitted);
     }
 
@@ -195,6 +200,45 @@ public final class Trend {
         }
         Arrays.sort(slopes, 0, k);
         return k % 2 == 1 ? slopes[k / 2] : (slopes[k / 2 - 1] + slopes[k / 2]) / 2;
+    }
+
+    /**
+     * The Mann–Kendall statistic of {@code y} against {@code x} over {@code [start, n)}: Kendall's tau (concordant
+     * minus discordant pairs over the pairs with different x, the same pairs — or the same seeded sample of
+     * {@value #MAX_PAIRS} — as the Theil–Sen slope) divided by its standard deviation without a trend,
+     * {@code sqrt(2(2m+5) / (9m(m-1)))}. A leak's ramp gives 10 or more; a sawtooth with no trend (buffers of
+     * abandoned connections closed by an idle timeout) stays near 0 even when its Theil–Sen slope is positive.
+     */
+    static double kendallZ(double[] x, double[] y, int start) {
+        int m = x.length - start;
+        long allPairs = (long) m * (m - 1) / 2;
+        long sum = 0;
+        long pairs = 0;
+        if (allPairs <= MAX_PAIRS) {
+            for (int i = start; i < x.length; i++) {
+                for (int j = i + 1; j < x.length; j++) {
+                    if (x[j] != x[i]) {
+                        sum += Long.signum(Double.compare(y[j], y[i])) * Long.signum(Double.compare(x[j], x[i]));
+                        pairs++;
+                    }
+                }
+            }
+        } else {
+            SplittableRandom random = new SplittableRandom(42);
+            for (int draw = 0; draw < MAX_PAIRS; draw++) {
+                int i = start + random.nextInt(m);
+                int j = start + random.nextInt(m);
+                if (x[j] != x[i]) {
+                    sum += Long.signum(Double.compare(y[j], y[i])) * Long.signum(Double.compare(x[j], x[i]));
+                    pairs++;
+                }
+            }
+        }
+        if (pairs == 0 || m < 2) {
+            return 0;
+        }
+        double tau = (double) sum / pairs;
+        return tau / Math.sqrt(2.0 * (2 * m + 5) / (9.0 * m * (m - 1)));
     }
 
     static double median(double[] values) {

@@ -318,4 +318,43 @@ class TrendTest {
         assertThat(Trend.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
         assertThat(Trend.median(new double[0])).isNaN();
     }
+
+    /**
+     * Recorded from the clone (seed-after-idle-timeout on fluent-bit-5.1: shrink, reinit, idle timeout 2 s):
+     * buffers of abandoned connections rise and fall between ~6 and ~25 MB until the idle close takes them. Its
+     * Theil–Sen slope is positive (about 3 KB per request, a fitted 1.6 MB over the run: above 10 % of the level and
+     * 1 MiB), but there is no trend — Mann–Kendall's z is about 0.4 — so it is a plateau, as the run's end at 0 says.
+     */
+    @Test
+    void sawtoothWithoutTrend_isAPlateau_evenWhenItsSlopeIsPositive() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                getClass().getResource("/runs/sawtooth-conn-buffers.csv").toURI()));
+        double[] x = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[0])).toArray();
+        double[] y = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        TrendResult t = new Trend().fit(x, y, Per.REQUEST, true);
+        assertThat(t.slope()).isPositive();
+        assertThat(t.fittedGrowth()).isGreaterThan(Math.max(0.10 * t.level(), 1 << 20));
+        int end = x.length;
+        while (end > 1 && x[end - 2] >= x[end - 1]) {
+            end--;
+        }
+        assertThat(Trend.kendallZ(Arrays.copyOf(x, end), Arrays.copyOf(y, end), t.warmupEndIndex())).isBetween(-1.645, 1.645);
+        assertThat(t.verdict()).isEqualTo(Verdict.PLATEAU);
+    }
+
+    @Test
+    void kendallZ_isLargeForARamp_andNearZeroForNoise() {
+        Random r = new Random(7);
+        double[] x = new double[200];
+        double[] ramp = new double[200];
+        double[] noise = new double[200];
+        for (int i = 0; i < 200; i++) {
+            x[i] = i;
+            ramp[i] = 50_000 * i + r.nextGaussian() * 20_000;
+            noise[i] = 1e6 + r.nextGaussian() * 20_000;
+        }
+        assertThat(Trend.kendallZ(x, ramp, 0)).isGreaterThan(10);
+        assertThat(Math.abs(Trend.kendallZ(x, noise, 0))).isLessThan(3);
+        assertThat(new Trend().fit(x, ramp, Per.REQUEST, true).verdict()).isEqualTo(Verdict.GROWING);
+    }
 }
