@@ -28,6 +28,7 @@ import dev.plateau.load.BurstHandle;
 import dev.plateau.load.BurstRunner;
 import dev.plateau.load.BurstSpec;
 import dev.plateau.series.LoadSource;
+import dev.plateau.testing.PythonSink;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,15 +47,7 @@ class TargetViewModelTest {
     private Process attached;
 
     static String sink() throws Exception {
-        return Path.of(TargetViewModelTest.class.getResource("/targets/sink.py").toURI()).toString();
-    }
-
-    /** The python3 executable itself (sys.executable), not a shim script on the PATH. */
-    static String realPython() throws Exception {
-        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
-        String exe = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor()).isZero();
-        return exe;
+        return PythonSink.script();
     }
 
     @AfterEach
@@ -152,7 +145,7 @@ class TargetViewModelTest {
         try (BurstRunner runner = new BurstRunner(events)) {
             profiled.kindProperty().set(TargetKind.COMMAND);
             // the interpreter itself: a shim script (pyenv) that exec's it would run untracked
-            profiled.commandProperty().set("'" + realPython() + "' '" + sink() + "' {port} keep");
+            profiled.commandProperty().set("'" + PythonSink.interpreter() + "' '" + sink() + "' {port} keep");
             profiled.heaptrackProperty().set(true);
             profiled.start();
             assertThat(profiled.statusProperty().get()).isEqualTo("launching under heaptrack …");
