@@ -141,7 +141,7 @@ public final class SampleCsv {
 
     /** One row: every cell a number, an empty cell NaN (epoch and elapsed must be there). */
     private static double[] parseRow(CSVRecord r, List<String> header, String name) throws IOException {
-        if (!r.isConsistent()) {
+        if (r.size() != header.size()) { // not isConsistent(): its header map counts a repeated name once
             throw new IOException(name + ": row " + r.getRecordNumber() + " has " + r.size() + " fields, header has "
                     + header.size() + " (truncated or corrupt file)");
         }

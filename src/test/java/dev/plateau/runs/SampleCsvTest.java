@@ -222,4 +222,18 @@ class SampleCsvTest {
         Path f = dir.resolve("nope.csv");
         assertThatThrownBy(() -> SampleCsv.read(f).samples()).isInstanceOf(IOException.class).hasMessageContaining(f.toString());
     }
+
+    /**
+     * Found by SampleCsvFuzzTest: a header that repeats a name (here {@code epoch_ms}) has 6 names but a header map
+     * of 5, so commons-csv calls a 5-field row consistent and reading its sixth cell threw
+     * ArrayIndexOutOfBoundsException. The row is now measured against the header's names.
+     */
+    @Test
+    void headerRepeatingAName_andAShortRow_isOneLineNamingTheRow() {
+        String text = "epoch_ms,elapsed_s,rss_bytes,heap_used_bytes,direct_used_bytes,epoch_ms\r\n"
+                + "1700000000000,0,1,2,3\r\n";
+        assertThatThrownBy(() -> SampleCsv.read(new java.io.StringReader(text), "samples.csv", java.util.Map.of()))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("samples.csv: row 1 has 5 fields, header has 6 (truncated or corrupt file)");
+    }
 }

@@ -4,6 +4,7 @@ import dev.plateau.collector.CollectorConfig;
 import dev.plateau.collector.CollectorOption;
 import dev.plateau.collector.CollectorOptions;
 import dev.plateau.collector.OptionType;
+import dev.plateau.events.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +154,12 @@ public record FluentBitConfig(CollectorConfig.Builder builder, List<String> warn
             case "file" -> {
                 String dir = s.get("path").map(Section.Entry::value).orElse(".");
                 String name = s.get("file").map(Section.Entry::value).orElse("http.0");
-                b.output("file:" + Path.of(dir).resolve(name));
+                try {
+                    b.output("file:" + Path.of(dir).resolve(name));
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new ConfigException(s.file(), s.line(), "[OUTPUT] file: '" + Printable.of(dir) + "' / '"
+                            + Printable.of(name) + "' is not a file name (" + Printable.of(e.getReason()) + ")");
+                }
                 yield Set.of("path", "file");
             }
             case "http" -> {

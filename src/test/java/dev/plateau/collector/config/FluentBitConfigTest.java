@@ -82,6 +82,15 @@ class FluentBitConfigTest {
                 .hasMessageStartingWith(f + ":4: buffer_max_size:");
     }
 
+    /** Found by ClassicConfigFuzzTest: a NUL in a file output's Path escaped as an unchecked InvalidPathException. */
+    @Test
+    void fileOutputPathThatIsNoFileName_failsWithFileAndLine() throws IOException {
+        Path f = write("nul.conf", "[INPUT]\n    Name http\n[OUTPUT]\n    Name file\n    Match *\n    Path a\u0000b\n");
+        assertThatThrownBy(() -> FluentBitConfig.load(f, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(f + ":3: [OUTPUT] file: 'a\\x00b' / 'http.0' is not a file name");
+    }
+
     @Test
     void yaml_invalidValueFailsWithItsLine() throws IOException {
         Path f = write("bad.yaml", "pipeline:\n  inputs:\n    - name: http\n      port: 99999\n");
