@@ -29,14 +29,23 @@ final class ClassicConfigReader {
         return sections;
     }
 
+    /** A config file (or an included one) past this size is refused rather than read. */
+    static final int MAX_FILE_BYTES = 16 << 20;
+
     private Section read(Path file, List<Section> sections, Section current) throws ConfigException {
         Path abs = file.toAbsolutePath().normalize();
         if (including.contains(abs)) {
             throw new ConfigException(file, "@INCLUDE cycle: " + abs + " includes itself");
         }
         List<String> lines;
-        try {
-            lines = Files.readAllLines(abs);
+        try (java.io.InputStream in = Files.newInputStream(abs)) {
+            // bounded: an @INCLUDE glob may name any file (/proc/kcore reads without end)
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ConfigException(file, "larger than " + MAX_FILE_BYTES / (1 << 20) + " MiB: not a config file");
+            }
+            lines = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
         } catch (IOException e) {
             throw new ConfigException(file, "cannot read: " + e.getMessage());
         }
@@ -113,7 +122,8 @@ final class ClassicConfigReader {
         List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent())) {
             for (Path candidate : ds) {
-                if (globMatches(name, candidate.getFileName().toString())) {
+                // files only: a directory the glob names (@INCLUDE /*) is not a config file to read
+                if (globMatches(name, candidate.getFileName().toString()) && Files.isRegularFile(candidate)) {
                     matches.add(candidate);
                 }
             }
