@@ -179,7 +179,7 @@ public record Scenario(String name, String description, CollectorConfig collecto
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(at + key + ": unknown field (known: "
+                throw new IllegalArgumentException(at + dev.plateau.events.Printable.of(key) + ": unknown field (known: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }

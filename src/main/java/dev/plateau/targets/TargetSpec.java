@@ -53,7 +53,8 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
         metrics = metrics == null || metrics.isBlank() ? null : metrics;
         profile = profile == null || profile.isBlank() ? null : profile;
         if (profile != null && !profile.equals(HEAPTRACK)) {
-            throw new IllegalArgumentException("target profile: unknown '" + profile + "'; known: " + HEAPTRACK);
+            throw new IllegalArgumentException("target profile: unknown '" + dev.plateau.events.Printable.of(profile) + "'; known: "
+                    + HEAPTRACK);
         }
         if (profile != null && !launch) {
             throw new IllegalArgumentException("target profile: needs a command to launch (an attached PID cannot be profiled)");
@@ -84,7 +85,8 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
         for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException("target." + k + ": unknown field; known: " + String.join(", ", KEYS));
+                throw new IllegalArgumentException("target." + dev.plateau.events.Printable.of(k) + ": unknown field; known: "
+                        + String.join(", ", KEYS));
             }
         }
         Duration ready = t.has("ready_timeout_s") ? Duration.ofMillis((long) (t.get("ready_timeout_s").asDouble() * 1000)) : null;
