@@ -58,7 +58,7 @@ public record CollectorConfig(
     public record Header(String name, String value) {
         public Header {
             if (name == null || name.isBlank() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+                throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(name) + "' is not a valid header name");
             }
             if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("value of '" + name + "' must be one line");
@@ -72,7 +72,7 @@ public record CollectorConfig(
             int space = t.indexOf(' ');
             int at = sep > 0 && (space < 0 || sep < space) ? sep : space;
             if (at <= 0) {
-                throw new IllegalArgumentException("'" + text + "' must be 'Name Value'");
+                throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(text) + "' must be 'Name Value'");
             }
             return new Header(t.substring(0, at).trim(), t.substring(at + 1).trim());
         }

@@ -177,7 +177,7 @@ public final class CollectorOptions {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number, no_limits or no_retries");
+            throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(text) + "' is not a number, no_limits or no_retries");
         }
     }
 }

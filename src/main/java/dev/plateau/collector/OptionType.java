@@ -118,7 +118,8 @@ public final class OptionType<T> {
                     return e;
                 }
             }
-            throw new IllegalArgumentException("must be " + names.replace("|", ", ") + ", was '" + s + "'");
+            throw new IllegalArgumentException("must be " + names.replace("|", ", ") + ", was '"
+                    + dev.plateau.events.Printable.of(s) + "'");
         };
         return new OptionType<>(names, parse, Choice::text, json -> parse.apply(text(json, "a string")), Choice::text,
                 List.of());
@@ -188,7 +189,7 @@ public final class OptionType<T> {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a whole number");
+            throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(s) + "' is not a whole number");
         }
     }
 
@@ -196,7 +197,7 @@ public final class OptionType<T> {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("'" + s + "' must be on or off");
+            default -> throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(s) + "' must be on or off");
         };
     }
 }

@@ -36,7 +36,7 @@ public final class Sizes {
         }
         Matcher m = SIZE.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size (use e.g. 512K, 4M, 1G or a number of bytes)");
+            throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(text) + "' is not a size (use e.g. 512K, 4M, 1G or a number of bytes)");
         }
         long multiplier = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 1_000L;
@@ -47,7 +47,7 @@ public final class Sizes {
         // exact decimal arithmetic: a double would round sizes above 2^53 bytes (format/parse must round-trip)
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(multiplier));
         if (bytes.compareTo(LONG_MAX) > 0) {
-            throw new IllegalArgumentException("'" + text + "' is too large");
+            throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(text) + "' is too large");
         }
         return bytes.longValue();
     }
@@ -59,7 +59,7 @@ public final class Sizes {
         }
         Matcher m = TIME.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (use e.g. 500ms, 10s, 2m, 1h)");
+            throw new IllegalArgumentException("'" + dev.plateau.events.Printable.of(text) + "' is not a duration (use e.g. 500ms, 10s, 2m, 1h)");
         }
         double value = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);

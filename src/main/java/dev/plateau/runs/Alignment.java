@@ -23,7 +23,8 @@ public enum Alignment {
         return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
             case "elapsed", "time", "elapsed_s" -> ELAPSED;
             case "requests", "req" -> REQUESTS;
-            default -> throw new IllegalArgumentException("--align: must be requests or elapsed, was '" + text + "'");
+            default -> throw new IllegalArgumentException("--align: must be requests or elapsed, was '"
+                    + dev.plateau.events.Printable.of(text) + "'");
         };
     }
 }

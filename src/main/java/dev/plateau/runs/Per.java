@@ -36,7 +36,7 @@ public enum Per {
             case "request", "req", "requests" -> REQUEST;
             case "record", "rec", "records" -> RECORD;
             case "second", "s", "seconds", "time" -> SECOND;
-            default -> throw new IllegalArgumentException("per: '" + text + "' is not one of request, record, second");
+            default -> throw new IllegalArgumentException("per: '" + dev.plateau.events.Printable.of(text) + "' is not one of request, record, second");
         };
     }
 }

@@ -57,7 +57,8 @@ public record Scenario(String name, String description, CollectorConfig collecto
 
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("name: letters, digits, '_', '.', '-' only, was '" + name + "'");
+            throw new IllegalArgumentException("name: letters, digits, '_', '.', '-' only, was '"
+                    + dev.plateau.events.Printable.of(name) + "'");
         }
         if (bursts == null || bursts.isEmpty()) {
             throw new IllegalArgumentException("bursts: give at least one burst");

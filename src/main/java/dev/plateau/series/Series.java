@@ -31,7 +31,7 @@ public record Series(String name, SortedMap<String, String> labels, String unit,
 
     public Series {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("series name: '" + name + "' is not a Prometheus metric name");
+            throw new IllegalArgumentException("series name: '" + dev.plateau.events.Printable.of(name) + "' is not a Prometheus metric name");
         }
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels == null ? Map.of() : labels));
         unit = unit == null || unit.isBlank() ? COUNT : unit;
