@@ -181,8 +181,9 @@ public final class OptionType<T> {
     }
 
     /** A JSON value as it was written: strings in quotes. */
+    /** A JSON value as an error message shows it: printable, on one line (control bytes as {@code \xNN}). */
     private static String shown(Object json) {
-        return json instanceof String s ? "\"" + s + "\"" : String.valueOf(json);
+        return dev.plateau.events.Printable.of(json instanceof String s ? "\"" + s + "\"" : String.valueOf(json));
     }
 
     private static int parseInt(String s) {
