@@ -168,7 +168,7 @@ public final class OptionType<T> {
     public void validate(T value) {
         for (Check<T> c : checks) {
             if (!c.ok.test(value)) {
-                throw new IllegalArgumentException(c.problem + ", was " + format(value));
+                throw new IllegalArgumentException(c.problem + ", was " + dev.plateau.events.Printable.of(format(value)));
             }
         }
     }

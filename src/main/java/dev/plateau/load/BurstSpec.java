@@ -67,7 +67,7 @@ public record BurstSpec(
             throw new IllegalArgumentException("--lines: must be 1-1000000, was " + lines);
         }
         if (tag != null && !tag.matches("[A-Za-z0-9_.\\-]+")) {
-            throw new IllegalArgumentException("--tag: letters, digits, '_', '.', '-' only, was '" + tag + "'");
+            throw new IllegalArgumentException("--tag: letters, digits, '_', '.', '-' only, was '" + dev.plateau.events.Printable.of(tag) + "'");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout: must be > 0, was " + timeout);

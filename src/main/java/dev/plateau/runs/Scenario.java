@@ -160,7 +160,8 @@ public record Scenario(String name, String description, CollectorConfig collecto
         known(n, BURST, at);
         Path payload = n.has("payload") ? baseDir.resolve(text(n, "payload", at)).normalize() : null;
         if (payload != null && !Files.isRegularFile(payload)) {
-            throw new IllegalArgumentException(at + "payload: no such file " + payload);
+            throw new IllegalArgumentException(at + "payload: no such file "
+                    + dev.plateau.events.Printable.of(String.valueOf(payload)));
         }
         try {
             return new ScenarioBurst(n.has("at_s") ? number(n, "at_s", at) : 0, integer(n, "requests", at),

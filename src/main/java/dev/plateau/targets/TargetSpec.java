@@ -38,10 +38,10 @@ public record TargetSpec(String command, long pid, String url, String metrics, D
             throw new IllegalArgumentException("target: --target-url is required (where bursts go)");
         }
         if (!url.startsWith("http://")) {
-            throw new IllegalArgumentException("target url: must start with http://, was " + url);
+            throw new IllegalArgumentException("target url: must start with http://, was " + dev.plateau.events.Printable.of(url));
         }
         if (metrics != null && !metrics.isBlank() && !metrics.startsWith("http://")) {
-            throw new IllegalArgumentException("target metrics: must start with http://, was " + metrics);
+            throw new IllegalArgumentException("target metrics: must start with http://, was " + dev.plateau.events.Printable.of(metrics));
         }
         if (launch) {
             split(command);
