@@ -120,14 +120,15 @@ public final class Trend {
         }
         int start = warmupEnd(x, y);
         int points = n - start;
-        double slope = theilSen(x, y, start);
+        double[] slopes = pairSlopes(x, y, start);   // one pass serves the slope and the trend test
+        double slope = median(slopes);
         double growth = y[n - 1] - y[start];
         double level = median(Arrays.copyOfRange(y, start, n));
         if (points < MIN_POINTS || distinct(x, start) < MIN_POINTS || Double.isNaN(slope)) {
             return new TrendResult(Double.NaN, start, growth, Verdict.INSUFFICIENT_DATA, unit, points, level, Double.NaN);
         }
         double fitted = slope * (x[n - 1] - x[start]);
-        boolean rising = kendallZ(x, y, start) > SIGNIFICANT_Z;
+        boolean rising = kendallZ(slopes, n - start) > SIGNIFICANT_Z;
         Verdict verdict = rising && threshold.growing(slope, fitted, level, bytes) ? Verdict.GROWING : Verdict.PLATEAU;
         return new TrendResult(slope, start, growth, verdict, unit, points, level, fitted);
     }
@@ -171,12 +172,44 @@ public final class Trend {
 
     /** Median pairwise slope over {@code [start, n)}; NaN when no pair has different x. */
     static double theilSen(double[] x, double[] y, int start) {
+        return median(pairSlopes(x, y, start));
+    }
+
+    /**
+     * The Mann–Kendall statistic of {@code y} against {@code x} over {@code [start, n)}: Kendall's tau (concordant
+     * minus discordant pairs over the pairs with different x — a pair's slope has the sign of its concordance, so
+     * these are the Theil–Sen pairs, or the same seeded sample of {@value #MAX_PAIRS}) divided by its standard
+     * deviation without a trend, {@code sqrt(2(2m+5) / (9m(m-1)))}. A leak's ramp gives 10 or more; a sawtooth with no
+     * trend (buffers of abandoned connections closed by an idle timeout) stays near 0 even when its Theil–Sen slope
+     * is positive.
+     */
+    static double kendallZ(double[] x, double[] y, int start) {
+        return kendallZ(pairSlopes(x, y, start), x.length - start);
+    }
+
+    private static double kendallZ(double[] slopes, int m) {
+        if (slopes.length == 0 || m < 2) {
+            return 0;
+        }
+        long sum = 0;
+        for (double s : slopes) {
+            sum += (long) Math.signum(s);
+        }
+        double tau = (double) sum / slopes.length;
+        return tau / Math.sqrt(2.0 * (2 * m + 5) / (9.0 * m * (m - 1)));
+    }
+
+    /**
+     * The slopes {@code (y[j]-y[i])/(x[j]-x[i])} of the pairs with different x over {@code [start, n)}: all of them up
+     * to {@value #MAX_PAIRS}, beyond that {@value #MAX_PAIRS} pairs drawn with a fixed seed.
+     */
+    private static double[] pairSlopes(double[] x, double[] y, int start) {
         int m = x.length - start;
         long allPairs = (long) m * (m - 1) / 2;
         double[] slopes;
         int k = 0;
         if (allPairs <= MAX_PAIRS) {
-            slopes = new double[(int) allPairs];
+            slopes = new double[(int) Math.max(0, allPairs)];
             for (int i = start; i < x.length; i++) {
                 for (int j = i + 1; j < x.length; j++) {
                     if (x[j] != x[i]) {
@@ -195,50 +228,7 @@ public final class Trend {
                 }
             }
         }
-        if (k == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(slopes, 0, k);
-        return k % 2 == 1 ? slopes[k / 2] : (slopes[k / 2 - 1] + slopes[k / 2]) / 2;
-    }
-
-    /**
-     * The Mann–Kendall statistic of {@code y} against {@code x} over {@code [start, n)}: Kendall's tau (concordant
-     * minus discordant pairs over the pairs with different x, the same pairs — or the same seeded sample of
-     * {@value #MAX_PAIRS} — as the Theil–Sen slope) divided by its standard deviation without a trend,
-     * {@code sqrt(2(2m+5) / (9m(m-1)))}. A leak's ramp gives 10 or more; a sawtooth with no trend (buffers of
-     * abandoned connections closed by an idle timeout) stays near 0 even when its Theil–Sen slope is positive.
-     */
-    static double kendallZ(double[] x, double[] y, int start) {
-        int m = x.length - start;
-        long allPairs = (long) m * (m - 1) / 2;
-        long sum = 0;
-        long pairs = 0;
-        if (allPairs <= MAX_PAIRS) {
-            for (int i = start; i < x.length; i++) {
-                for (int j = i + 1; j < x.length; j++) {
-                    if (x[j] != x[i]) {
-                        sum += Long.signum(Double.compare(y[j], y[i])) * Long.signum(Double.compare(x[j], x[i]));
-                        pairs++;
-                    }
-                }
-            }
-        } else {
-            SplittableRandom random = new SplittableRandom(42);
-            for (int draw = 0; draw < MAX_PAIRS; draw++) {
-                int i = start + random.nextInt(m);
-                int j = start + random.nextInt(m);
-                if (x[j] != x[i]) {
-                    sum += Long.signum(Double.compare(y[j], y[i])) * Long.signum(Double.compare(x[j], x[i]));
-                    pairs++;
-                }
-            }
-        }
-        if (pairs == 0 || m < 2) {
-            return 0;
-        }
-        double tau = (double) sum / pairs;
-        return tau / Math.sqrt(2.0 * (2 * m + 5) / (9.0 * m * (m - 1)));
+        return k == slopes.length ? slopes : Arrays.copyOf(slopes, k);
     }
 
     static double median(double[] values) {

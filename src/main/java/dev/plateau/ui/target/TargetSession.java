@@ -114,8 +114,7 @@ final class TargetSession {
             Thread.sleep(50);
         }
         String message = target.fault() != null ? target.fault() : seen;
-        sampler.close();
-        target.close();
+        close();
         return message;
     }
 
@@ -138,10 +137,15 @@ final class TargetSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            sampler.close();
-            target.close();
+            close();
         }
         return into;
+    }
+
+    /** Stops sampling and the target without ending it by its profile (window closing, a death already seen). */
+    void close() {
+        sampler.close();
+        target.close();
     }
 
     /** A run recorded while this target runs writes into {@code dir}: a profile's summary goes there too. */

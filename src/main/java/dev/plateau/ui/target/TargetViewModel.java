@@ -234,8 +234,7 @@ public final class TargetViewModel {
         TargetSession s = session;
         session = null;
         if (s != null) {
-            s.sampler().close();
-            s.target().close();
+            s.close();
         }
     }
 
