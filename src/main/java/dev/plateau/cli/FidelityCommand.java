@@ -3,6 +3,7 @@ package dev.plateau.cli;
 import dev.plateau.load.fidelity.FidelityBench;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * plateau fidelity --fluent-bit ../shared/bin/fluent-bit-5.1.1              # Trim off vs no env, Trim on vs env
  * plateau fidelity --fluent-bit fluent-bit --pairs trim                      # only Trim on vs the env variables
+ * plateau fidelity --fluent-bit fluent-bit --pairs plain --curves curves/     # plus each churn run's RSS curve
  * }</pre>
  */
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
@@ -46,12 +48,25 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--clone-arg", paramLabel = "ARG", description = "Extra argument for the clone's collect (repeatable), e.g. --clone-arg=--profile --clone-arg=fluent-bit-4.")
     List<String> cloneArgs = List.of();
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Play every load this many times on fresh processes; the table shows medians (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--curves", paramLabel = "DIR",
+            description = "Also write each churn run's RSS curve to DIR as CSV (elapsed_ms,answered,rss_bytes).")
+    Path curves;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isExecutable(fluentBit)) {
             err.println("plateau fidelity: --fluent-bit: " + fluentBit + " is not an executable file");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (rounds < 1 || rounds > 20) {
+            err.println("plateau fidelity: --rounds: 1 to 20, was " + rounds);
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
@@ -65,16 +80,17 @@ public final class FidelityCommand implements Callable<Integer> {
         FidelityBench.Spec d = FidelityBench.Spec.defaults(fluentBit);
         FidelityBench.Spec s = new FidelityBench.Spec(fluentBit, pairs.contains("plain"), pairs.contains("trim"),
                 d.cloneJvm(), cloneArgs, requests, d.lines(), delayMs, d.connections(), d.reconnectEvery(), d.settle(),
-                d.idleConnections(), d.idleWait());
+                d.idleConnections(), d.idleWait(), rounds, curves);
         out.println("plateau fidelity: " + fluentBit + " vs the clone (plateau collect, default profile), fresh processes");
         out.flush();
         try {
             List<FidelityBench.Row> rows = new FidelityBench(s, out).run();
             out.println();
-            out.print(FidelityBench.format(rows));
+            out.println(rounds > 1 ? "medians of " + rounds + " rounds:" : "one round:");
+            out.print(FidelityBench.format(FidelityBench.medians(rows)));
             out.flush();
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("plateau fidelity: " + e.getMessage());
             err.flush();
             return 1;

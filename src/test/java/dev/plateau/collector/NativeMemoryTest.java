@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.plateau.telemetry.ProcessMemoryProbe;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,39 @@ class NativeMemoryTest {
         assertThat(peak - after).as("and leave the RSS when freed under Trim").isGreaterThan(48_000_000L);
     }
 
+    @Test
+    void switchingTrimOn_givesBackWhatTheAllocatorAlreadyHoldsFree() {
+        assumeTrue(NativeMemory.glibc(), "Trim acts on glibc only (Linux)");
+        ProcessMemoryProbe self = ProcessMemoryProbe.self();
+        List<Long> blocks = allocateAndTouch(800, 100_000);
+        List<Long> kept = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i % 2 == 0) {
+                NativeMemory.free(blocks.get(i));
+            } else {
+                kept.add(blocks.get(i));
+            }
+        }
+        long holding = self.rssBytes();
+        NativeMemory.trimThresholds(true);
+        long after = self.rssBytes();
+        kept.forEach(NativeMemory::free);
+
+        assertThat(holding - after).as("40 MB of freed 100 KB holes between live blocks leave at the switch")
+                .isGreaterThan(30_000_000L);
+    }
+
     private static List<Long> allocateAndTouch(int n) {
+        return allocateAndTouch(n, 1_000_000);
+    }
+
+    private static List<Long> allocateAndTouch(int n, int size) {
         List<Long> blocks = new ArrayList<>();
+        byte[] ones = new byte[size];
+        Arrays.fill(ones, (byte) 1);
         for (int i = 0; i < n; i++) {
-            long p = NativeMemory.malloc(1_000_000);
-            NativeMemory.view(p, 0, 1_000_000).put(new byte[1_000_000]);
+            long p = NativeMemory.malloc(size);
+            NativeMemory.view(p, 0, size).put(ones);
             blocks.add(p);
         }
         return blocks;

@@ -40,4 +40,30 @@ class FidelityBenchTest {
         assertThat(table).contains("112.0 MB").contains("110.0 MB").contains("0.98 ok").contains("0.80 ok")
                 .contains("0.93 ok").contains("3.4 MB");
     }
+
+    @Test
+    void keptRatio_nearZeroOnBothSides_isOk_andOnlyOnOne_isNot() {
+        assertThat(FidelityBench.keptRatio(-4_000_000, 500_000, 100_000_000)).isEqualTo("~0 ok");
+        assertThat(FidelityBench.keptRatio(20_000_000, 500_000, 100_000_000)).isEqualTo("20000 KB !");
+        assertThat(FidelityBench.keptRatio(80_000_000, 100_000_000, 120_000_000)).isEqualTo("0.80 ok");
+    }
+
+    @Test
+    void medians_perLoadPairAndTarget_overTheRounds() {
+        List<FidelityBench.Row> rows = List.of(
+                new FidelityBench.Row("churn", "plain", "fluent-bit", 8, 100, 90, 200_000, 0, 0),
+                new FidelityBench.Row("churn", "plain", "clone", 80, 180, 150, 50_000, 0, 1),
+                new FidelityBench.Row("churn", "plain", "fluent-bit", 9, 130, 95, 260_000, 0, 0),
+                new FidelityBench.Row("churn", "plain", "clone", 90, 200, 160, 230_000, 0, 0),
+                new FidelityBench.Row("churn", "plain", "fluent-bit", 10, 120, 99, 240_000, 0, 0),
+                new FidelityBench.Row("churn", "plain", "clone", 85, 210, 170, 220_000, 0, 2));
+
+        List<FidelityBench.Row> m = FidelityBench.medians(rows);
+
+        assertThat(m).extracting(FidelityBench.Row::target).containsExactly("fluent-bit", "clone");
+        assertThat(m.get(0)).extracting(FidelityBench.Row::startBytes, FidelityBench.Row::peakBytes,
+                FidelityBench.Row::afterBytes, FidelityBench.Row::slopeBytesPerRequest).containsExactly(9L, 120L, 95L, 240_000.0);
+        assertThat(m.get(1).slopeBytesPerRequest()).as("one outlier round does not decide").isEqualTo(220_000.0);
+        assertThat(m.get(1).failed()).as("failures add up").isEqualTo(3);
+    }
 }
