@@ -1,29 +1,25 @@
 package dev.plateau.ui.allocations;
 
 import dev.plateau.allocations.At;
+import dev.plateau.ui.common.Views;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 
 /**
  * Controller of {@code AllocationsView.fxml}: two runs side by side, each a table of sites (held at the end, at the
  * peak, calls, function, location, what the other run holds there), the stack of the selected site, and an icicle
- * graph of the held memory. Binds to {@link AllocationsViewModel} only.
+ * graph of the held memory. Binds to {@link AllocationsViewModel} only; the tables and charts are
+ * {@link AllocationsTables}.
  */
 public final class AllocationsView {
     private final AllocationsViewModel model;
@@ -50,68 +46,25 @@ public final class AllocationsView {
 
     @FXML
     private void initialize() {
-        StringConverter<Path> names = new StringConverter<>() {
-            @Override
-            public String toString(Path p) {
-                return p == null ? "" : p.getFileName().toString();
-            }
-
-            @Override
-            public Path fromString(String s) {
-                return null;
-            }
-        };
-        bind(model.a(), runA, names, headlineA, tableA, stackA, flameA);
-        bind(model.b(), runB, names, headlineB, tableB, stackB, flameB);
-        model.a().curvesProperty().addListener((obs, o, c) -> draw(chartA, c));
-        model.b().curvesProperty().addListener((obs, o, c) -> draw(chartB, c));
+        bind(model.a(), runA, headlineA, tableA, stackA, flameA, chartA);
+        bind(model.b(), runB, headlineB, tableB, stackB, flameB, chartB);
         atGroup.selectedToggleProperty().addListener((obs, o, t) -> model.atProperty().set(t == atPeak ? At.PEAK : At.END));
         status.textProperty().bind(model.statusProperty());
         model.refreshRuns();
     }
 
-    private void bind(AllocationsViewModel.Side side, ComboBox<Path> choice, StringConverter<Path> names, Label headline,
-                      TableView<SiteRow> table, TextArea stack, FlameGraph flame) {
+    private void bind(AllocationsViewModel.Side side, ComboBox<Path> choice, Label headline, TableView<SiteRow> table,
+                      TextArea stack, FlameGraph flame, LineChart<Number, Number> chart) {
         choice.setItems(model.runs());
-        choice.setConverter(names);
+        choice.setConverter(Views.fileNames());
         choice.valueProperty().bindBidirectional(side.dirProperty());
         headline.textProperty().bind(side.headlineProperty());
-        table.setItems(side.rows());
-        table.getColumns().setAll(List.of(
-                column("held at end", r -> AllocationsViewModel.mb(r.site().heldBytes()), 80),
-                column("at peak", r -> AllocationsViewModel.mb(r.site().peakBytes()), 75),
-                column("calls", r -> String.format(java.util.Locale.ROOT, "%,d", r.site().calls()), 60),
-                column("site", SiteRow::function, 210),
-                column("location", SiteRow::location, 190),
-                column("other run", SiteRow::other, 90)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        AllocationsTables.sites(table, side.rows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> side.select(row));
         stack.textProperty().bind(side.stackProperty());
         side.flameProperty().addListener((obs, o, tree) -> flame.show(tree));
         side.selectedFunctionProperty().addListener((obs, o, f) -> flame.highlight(f));
-    }
-
-    /** RSS against live heap (the gap: freed memory the allocator kept) and the top held site, in MB over seconds. */
-    private static void draw(LineChart<Number, Number> chart, Curves c) {
-        chart.getData().setAll(List.of(series("RSS", c.rss()), series("live heap", c.heap()),
-                series(c.siteName().isEmpty() ? "top site" : c.siteName(), c.site())));
-    }
-
-    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        for (double[] p : points) {
-            s.getData().add(new XYChart.Data<>(p[0], p[1]));
-        }
-        return s;
-    }
-
-    private static TableColumn<SiteRow, String> column(String title, Function<SiteRow, String> value, double width) {
-        TableColumn<SiteRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+        side.curvesProperty().addListener((obs, o, c) -> AllocationsTables.draw(chart, c));
     }
 
     @FXML
@@ -125,23 +78,13 @@ public final class AllocationsView {
         chooser.setTitle("Open a run folder recorded under heaptrack");
         File dir = chooser.showDialog(tableA.getScene().getWindow());
         if (dir != null) {
-            Path p = dir.toPath();
-            if (!model.runs().contains(p)) {
-                model.runs().add(p);
-            }
-            (runA.getValue() == null ? runA : runB).setValue(p);
+            model.openFolder(dir.toPath());
         }
     }
 
     /** Shows run folders in A and B (for the console's callers and tests). */
     public void show(Path a, Path b) {
-        for (Path p : new Path[] {a, b}) {
-            if (p != null && !model.runs().contains(p)) {
-                model.runs().add(p);
-            }
-        }
-        runA.setValue(a);
-        runB.setValue(b);
+        model.show(a, b);
     }
 
     TableView<SiteRow> tableA() {

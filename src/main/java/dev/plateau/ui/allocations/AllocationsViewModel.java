@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -149,6 +150,26 @@ public final class AllocationsViewModel {
         }
     }
 
+    /** Shows run folders on A and B (null clears that side's choice), listing any the runs root does not hold. */
+    public void show(Path dirA, Path dirB) {
+        list(dirA);
+        list(dirB);
+        a.dir.set(dirA);
+        b.dir.set(dirB);
+    }
+
+    /** A folder opened by hand: listed, and shown on A while A shows no run, else on B. */
+    public void openFolder(Path dir) {
+        list(dir);
+        (a.dir.get() == null ? a : b).dir.set(dir);
+    }
+
+    private void list(Path dir) {
+        if (dir != null && !runs.contains(dir)) {
+            runs.add(dir);
+        }
+    }
+
     /** Lists the folders under the runs root that hold {@code allocations.json}, newest name last. */
     public void refreshRuns() {
         List<Path> found = new ArrayList<>();
@@ -203,6 +224,11 @@ public final class AllocationsViewModel {
 
     static String mb(double bytes) {
         return dev.plateau.allocations.ByteUnits.mb(bytes);
+    }
+
+    /** A site's call count with thousands separators: "1,234". */
+    static String calls(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     public Side a() {

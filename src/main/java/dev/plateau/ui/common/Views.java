@@ -1,12 +1,18 @@
 package dev.plateau.ui.common;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /** Small binding helpers shared by the thin controllers. */
 public final class Views {
@@ -38,5 +44,33 @@ public final class Views {
             message.managedProperty().bind(message.textProperty().isNotEmpty());
             message.visibleProperty().bind(message.textProperty().isNotEmpty());
         }
+    }
+
+    /** Shows a path by its file name only (a run folder, a scenario), blank for none; choices are not typed in. */
+    public static StringConverter<Path> fileNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** A column of one number of the row: sorted by the number, shown through {@code format}, right-aligned. */
+    public static <S, T> void numberColumn(TableColumn<S, T> column, Function<S, T> value, Function<T, String> format) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+        column.getStyleClass().add("numeric");
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** Controller of {@code ExperimentBar.fxml}: the scenario, the idle-timeout step, Run/Cancel and the progress. */
 public final class ExperimentBar {
@@ -33,17 +32,7 @@ public final class ExperimentBar {
     private void initialize() {
         scenarioChoice.setItems(experiment.scenarios());
         scenarioChoice.valueProperty().bindBidirectional(experiment.scenarioProperty());
-        scenarioChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Path p) {
-                return p == null ? "" : p.getFileName().toString();
-            }
-
-            @Override
-            public Path fromString(String s) {
-                return null;
-            }
-        });
+        scenarioChoice.setConverter(Views.fileNames());
         idleBox.selectedProperty().bindBidirectional(experiment.withIdleTimeoutProperty());
         trimBox.selectedProperty().bindBidirectional(experiment.withTrimProperty());
         Views.bind(idleField, experiment.idleTimeoutField(), idleError);

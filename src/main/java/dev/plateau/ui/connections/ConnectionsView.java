@@ -1,17 +1,15 @@
 package dev.plateau.ui.connections;
 
 import dev.plateau.ui.common.Units;
+import dev.plateau.ui.common.Views;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -46,17 +44,17 @@ public final class ConnectionsView {
         SortedList<ConnectionsViewModel.Row> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(connectionsTable.comparatorProperty());
         connectionsTable.setItems(sorted);
-        column(idColumn, ConnectionsViewModel.Row::id, n -> "#" + n);
+        Views.numberColumn(idColumn, ConnectionsViewModel.Row::id, n -> "#" + n);
         remoteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().remote()));
         protocolColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().protocol()));
         totals.textProperty().bind(model.totalsProperty());
-        column(ageColumn, ConnectionsViewModel.Row::ageMillis, Units::age);
-        column(requestsColumn, ConnectionsViewModel.Row::requests, n -> Units.count(n));
-        column(bytesColumn, ConnectionsViewModel.Row::bytesIn, n -> Units.bytes(n));
-        column(bufferColumn, ConnectionsViewModel.Row::bufferBytes, n -> Units.bytes(n));
-        column(highWaterColumn, ConnectionsViewModel.Row::highWaterBytes, n -> Units.bytes(n));
-        column(shrinksColumn, ConnectionsViewModel.Row::shrinks, n -> Long.toString(n));
-        column(idleColumn, ConnectionsViewModel.Row::idleMillis, Units::age);
+        Views.numberColumn(ageColumn, ConnectionsViewModel.Row::ageMillis, Units::age);
+        Views.numberColumn(requestsColumn, ConnectionsViewModel.Row::requests, n -> Units.count(n));
+        Views.numberColumn(bytesColumn, ConnectionsViewModel.Row::bytesIn, n -> Units.bytes(n));
+        Views.numberColumn(bufferColumn, ConnectionsViewModel.Row::bufferBytes, n -> Units.bytes(n));
+        Views.numberColumn(highWaterColumn, ConnectionsViewModel.Row::highWaterBytes, n -> Units.bytes(n));
+        Views.numberColumn(shrinksColumn, ConnectionsViewModel.Row::shrinks, n -> Long.toString(n));
+        Views.numberColumn(idleColumn, ConnectionsViewModel.Row::idleMillis, Units::age);
         summary.textProperty().bind(Bindings.size(model.rows()).asString("%d open connections"));
         // a refresh replaces the rows (and clears the selection): follow the selected connection by its id
         connectionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -78,19 +76,6 @@ public final class ConnectionsView {
                 return;
             }
         }
-    }
-
-    private static void column(TableColumn<ConnectionsViewModel.Row, Long> column,
-                               ToLongFunction<ConnectionsViewModel.Row> value, Function<Long, String> format) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
-            }
-        });
-        column.getStyleClass().add("numeric");
     }
 
     public TableView<ConnectionsViewModel.Row> table() {

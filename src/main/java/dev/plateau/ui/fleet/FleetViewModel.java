@@ -10,12 +10,14 @@ import dev.plateau.fleet.FleetSpec;
 import dev.plateau.fleet.FleetThreshold;
 import dev.plateau.fleet.InstanceResult;
 import dev.plateau.fleet.Preset;
+import dev.plateau.runs.Verdict;
 import dev.plateau.ui.common.BackgroundTasks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,8 +45,14 @@ import javafx.concurrent.Task;
  * vm.url().set("http://127.0.0.1:9090"); vm.preset().set(Preset.PLATEAU); vm.range().set("1h");
  * vm.run();                                  // rows() fill when done; error() holds a one-line failure
  * }</pre>
+ *
+ * <p>Over 300 lines because the table's and the overlay's texts, colours and sparkline points (about 60 lines at the
+ * end) live here rather than in {@link FleetView}, so they are tested without a window.
  */
 public final class FleetViewModel {
+    /** The overlay draws at most this many of the selected instances. */
+    static final int MAX_OVERLAY = 8;
+
     private final BackgroundTasks tasks;
     private final Path runsRoot;
     private final StringProperty url = new SimpleStringProperty(
@@ -242,5 +250,67 @@ public final class FleetViewModel {
     /** The last report (null before the first run). */
     public FleetReport report() {
         return report;
+    }
+
+    /** The selected instances the overlay draws: the first {@link #MAX_OVERLAY}. */
+    static List<InstanceResult> overlaid(List<InstanceResult> selected) {
+        List<InstanceResult> all = List.copyOf(selected);
+        return all.subList(0, Math.min(MAX_OVERLAY, all.size()));
+    }
+
+    /** An overlay line's legend: the instance and its verdict. */
+    static String overlayName(InstanceResult r) {
+        return r.name() + " — " + r.verdict().label();
+    }
+
+    /** The overlay's x axis: seconds when the slope is per second (no work expression), else records. */
+    static String overlayAxis(String unit) {
+        return unit.equals("B/s") ? "elapsed (s)" : "records since start";
+    }
+
+    /** The slope column's header, naming the rows' unit. */
+    static String slopeHeader(String unit) {
+        return "slope (" + unit + ")";
+    }
+
+    /** A slope cell: "-" when none was fitted. */
+    static String slope(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** The verdict badge's colour: red growing, green plateau, grey too little data. */
+    static String badgeColour(Verdict v) {
+        return v == Verdict.GROWING ? "#d32f2f" : v == Verdict.PLATEAU ? "#2e7d32" : "#757575";
+    }
+
+    /** A sparkline's colour: red growing, green otherwise. */
+    static String lineColour(Verdict v) {
+        return v == Verdict.GROWING ? "#d32f2f" : "#2e7d32";
+    }
+
+    /** The verdict cell's style class, null for too little data. */
+    static String verdictStyle(Verdict v) {
+        return v == Verdict.PLATEAU ? "verdict-plateau" : v == Verdict.GROWING ? "verdict-growing" : null;
+    }
+
+    /** A sparkline's points x0, y0, x1, y1, … in a width × height box (y downwards); null under two points. */
+    static double[] sparkline(double[] x, double[] y, double width, double height) {
+        if (x.length < 2) {
+            return null;
+        }
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double v : y) {
+            minY = Math.min(minY, v);
+            maxY = Math.max(maxY, v);
+        }
+        double spanX = Math.max(1e-9, x[x.length - 1] - x[0]);
+        double spanY = Math.max(1e-9, maxY - minY);
+        double[] points = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            points[2 * i] = (x[i] - x[0]) / spanX * width;
+            points[2 * i + 1] = height - (y[i] - minY) / spanY * height;
+        }
+        return points;
     }
 }

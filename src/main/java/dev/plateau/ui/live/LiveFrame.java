@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the Live tab draws at one refresh: downsampled lines per chart, the per-connection bars and the
  * markers, all in plain numbers (x = elapsed seconds of the sampler). Built by {@link LiveViewModel},
- * drawn by {@link LiveView}. {@code watched} is the watched process's RSS (empty when none is watched): its own
+ * drawn by {@link LiveCharts} for {@link LiveView}. {@code watched} is the watched process's RSS (empty when none is watched): its own
  * chart and axis, since an 8 MB process would be a flat line under the console's hundreds of MB. {@code chunkBytes} is the running collector's {@code buffer_chunk_size} (0 when none).
  */
 public record LiveFrame(double xMin, double xMax, List<Line> memory, List<Line> watched, List<Line> buffers,

@@ -5,12 +5,15 @@ import dev.plateau.events.Event;
 import dev.plateau.events.EventLog;
 import dev.plateau.telemetry.Lttb;
 import dev.plateau.telemetry.Sample;
+import dev.plateau.ui.common.ChartInteraction.TimeRange;
 import dev.plateau.ui.common.TimeWindow;
+import dev.plateau.ui.common.Units;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -285,6 +288,19 @@ public final class LiveViewModel {
             }
         }
         return m.length() > 32 ? m.substring(0, 31) + "…" : m;
+    }
+
+    /** The hint while the time charts are zoomed: the range, and how to follow the window again ("" when not zoomed). */
+    static String zoomHint(TimeRange z) {
+        return z == null ? "" : String.format(Locale.ROOT,
+                "zoomed to %s – %s (live data paused on the axis): double-click or Esc to follow the window again",
+                Units.elapsed(z.from()), Units.elapsed(z.to()));
+    }
+
+    /** The per-connection chart's title: what it compares, then the chunk size, or that no connection is open. */
+    static String connectionsTitle(LiveFrame f) {
+        return "Per connection: buffer now vs. high-water mark" + (f.connections().isEmpty() ? " — no connection open"
+                : f.chunkBytes() > 0 ? "   (1 chunk = " + Units.bytes(f.chunkBytes()) + ")" : "");
     }
 
     private static List<LiveFrame.Bar> bars(List<ConnectionSnapshot> connections) {

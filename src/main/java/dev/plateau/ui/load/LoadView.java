@@ -1,21 +1,22 @@
 package dev.plateau.ui.load;
 
-import dev.plateau.ui.common.FileDialogs;
 import dev.plateau.ui.common.Views;
-import java.io.File;
 import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 
-/** Controller of {@code LoadView.fxml}: binds the burst form, the progress bar and the last report. */
+/**
+ * Controller of {@code LoadView.fxml}: binds the burst form, the progress bar and the last report; the preset, target
+ * and payload choices are {@link LoadFields}.
+ *
+ * <p>Over 100 lines because the form has 31 nodes to wire, a field line each.
+ */
 public final class LoadView {
     private final LoadViewModel model;
     @FXML private ComboBox<Preset> presetChoice;
@@ -56,23 +57,8 @@ public final class LoadView {
 
     @FXML
     private void initialize() {
-        presetChoice.getItems().setAll(Preset.values());
-        presetChoice.valueProperty().bindBidirectional(model.presetProperty());
-        presetChoice.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(Preset p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(p == null ? "custom (edited) — choose a preset to refill" : p.toString());
-            }
-        });
-        embeddedTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.EMBEDDED);
-        urlTarget.setSelected(model.targetProperty().get() == LoadViewModel.Target.URL);
-        urlTarget.selectedProperty().addListener((obs, o, on) ->
-                model.targetProperty().set(on ? LoadViewModel.Target.URL : LoadViewModel.Target.EMBEDDED));
-        urlField.disableProperty().bind(urlTarget.selectedProperty().not());
-        Views.bind(urlField, model.urlField(), urlError);
-        urlError.visibleProperty().unbind();
-        urlError.visibleProperty().bind(urlTarget.selectedProperty().and(urlError.textProperty().isNotEmpty()));
+        LoadFields.presets(presetChoice, model);
+        LoadFields.target(model, embeddedTarget, urlTarget, urlField, urlError);
         Views.bind(requestsField, model.requestsField(), requestsError);
         Views.bind(delayField, model.delayMsField(), delayError);
         Views.bind(rateField, model.rateField(), rateError);
@@ -82,9 +68,7 @@ public final class LoadView {
         abandonBox.selectedProperty().bindBidirectional(model.abandonProperty());
         holdBox.selectedProperty().bindBidirectional(model.holdProperty());
         gzipBox.selectedProperty().bindBidirectional(model.gzipProperty());
-        linesField.disableProperty().bind(model.payloadFileProperty().isNotNull());
-        clearFileButton.visibleProperty().bind(model.payloadFileProperty().isNotNull());
-        fileLabel.textProperty().bind(model.payloadFileProperty().asString().map(s -> "null".equals(s) ? "" : s));
+        LoadFields.payload(model, linesField, clearFileButton, fileLabel);
         formError.textProperty().bind(model.formErrorProperty());
         error.textProperty().bind(model.errorProperty());
         fireButton.disableProperty().bind(model.runningProperty().or(model.formErrorProperty().isNotEmpty()));
@@ -118,13 +102,7 @@ public final class LoadView {
 
     @FXML
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Payload file (sent as the request body)");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("JSON or form", "*.json", "*.txt", "*.form"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        chooser.setInitialDirectory(new File("samples"));
-        FileDialogs.file(fireButton.getScene().getWindow(), chooser, false, f -> model.payloadFileProperty().set(f.toPath()));
+        LoadFields.choosePayload(fireButton.getScene().getWindow(), model);
     }
 
     @FXML

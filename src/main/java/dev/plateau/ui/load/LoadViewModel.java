@@ -218,6 +218,11 @@ public final class LoadViewModel {
         return tasks.submit(task);
     }
 
+    /** The preset choice's text: the preset, or that the form was edited away from every preset (null). */
+    static String presetLabel(Preset p) {
+        return p == null ? "custom (edited) — choose a preset to refill" : p.toString();
+    }
+
     static String describe(BurstProgress p) {
         return "sent " + p.sent() + " / answered " + p.answered() + " / failed " + p.failed()
                 + (p.non2xx() > 0 ? " (non-2xx " + p.non2xx() + ")" : "") + " of " + p.total()

@@ -7,6 +7,7 @@ import dev.plateau.events.EventKind;
 import dev.plateau.events.EventLog;
 import dev.plateau.telemetry.Sample;
 import dev.plateau.telemetry.SampleRing;
+import dev.plateau.ui.common.ChartInteraction.TimeRange;
 import dev.plateau.ui.common.TimeWindow;
 import dev.plateau.ui.live.LiveFrame;
 import dev.plateau.ui.live.LiveViewModel;
@@ -230,5 +231,26 @@ class LiveViewModelTest {
             }
         }
         assertThat(a.encoderRate().get(0).y()).contains(40.0);
+    }
+
+    @Test
+    void zoomHint_namesTheRangeAndIsEmptyWhenFollowingTheWindow() {
+        assertThat(LiveViewModel.zoomHint(null)).isEmpty();
+        assertThat(LiveViewModel.zoomHint(new TimeRange(30, 120))).isEqualTo(
+                "zoomed to 30 s – 2 min (live data paused on the axis): double-click or Esc to follow the window again");
+    }
+
+    @Test
+    void connectionsTitle_saysWhenNoConnectionIsOpenElseTheChunkSize() {
+        List<LiveFrame.Bar> one = List.of(new LiveFrame.Bar("#1", 1_000, 2_000));
+        assertThat(LiveViewModel.connectionsTitle(LiveFrame.EMPTY))
+                .isEqualTo("Per connection: buffer now vs. high-water mark — no connection open");
+        assertThat(LiveViewModel.connectionsTitle(frame(one, 0))).isEqualTo("Per connection: buffer now vs. high-water mark");
+        assertThat(LiveViewModel.connectionsTitle(frame(one, 2_000_000)))
+                .isEqualTo("Per connection: buffer now vs. high-water mark   (1 chunk = 2 MB)");
+    }
+
+    private static LiveFrame frame(List<LiveFrame.Bar> bars, long chunkBytes) {
+        return new LiveFrame(0, 60, List.of(), List.of(), List.of(), List.of(), List.of(), bars, List.of(), chunkBytes);
     }
 }
