@@ -41,6 +41,9 @@ import java.util.function.LongSupplier;
  * duplicate (released by the codec once written), and the handle releases its own reference when the burst ends.
  * Connections the burst opened are tracked until they close: abandoned ones (reconnect with abandon) and, with
  * hold, the last ones stay open after the burst until {@link #closeHeld()} or {@link BurstRunner#close()}.
+ *
+ * <p>Over 300 lines because the ticket accounting its {@link ConnectionSlot}s share (claim, pacing, finish) and the
+ * tracking of open, abandoned and held connections must change together: one burst's state in one place.
  */
 public final class BurstHandle {
     private final BurstSpec spec;
