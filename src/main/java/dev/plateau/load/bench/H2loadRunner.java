@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,11 +41,23 @@ public final class H2loadRunner {
 
     /** Runs h2load against {@code target}; throws {@link IllegalStateException} when it fails or cannot be read. */
     public static Result run(URI target, byte[] body, int requests, int connections, int streams) {
+        return run(target, body, "-n" + requests, connections, streams);
+    }
+
+    /**
+     * Runs h2load for {@code duration} (whole seconds, at least one: {@code -D}) instead of a request count — a
+     * warm-up as long as wrk's, so a JIT-compiled server meets the measured run with its HTTP/2 path compiled.
+     */
+    public static Result runFor(URI target, byte[] body, Duration duration, int connections, int streams) {
+        return run(target, body, "-D" + Math.max(1, duration.toSeconds()), connections, streams);
+    }
+
+    private static Result run(URI target, byte[] body, String amount, int connections, int streams) {
         Path file = null;
         try {
             file = Files.createTempFile("plateau-h2load", ".json");
             Files.write(file, body);
-            List<String> command = List.of("h2load", "-n" + requests, "-c" + connections, "-m" + streams,
+            List<String> command = List.of("h2load", amount, "-c" + connections, "-m" + streams,
                     "-d", file.toString(), "-H", "content-type: application/json", target.toString());
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out;

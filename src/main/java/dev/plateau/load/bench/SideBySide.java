@@ -177,7 +177,7 @@ public final class SideBySide {
         if (!H2loadRunner.available()) {
             return;
         }
-        H2loadRunner.run(uri(s), SMALL_BODY, Math.max(100, plan.h2Requests() / 10), 8, 10);
+        H2loadRunner.runFor(uri(s), SMALL_BODY, plan.warmup(), 8, 10); // as long as wrk's warm-up
         H2loadRunner.Result r = H2loadRunner.run(uri(s), SMALL_BODY, plan.h2Requests(), 8, 10);
         m.h2Rps = r.requestsPerSec();
         m.errors += r.total() - r.ok2xx();

@@ -8,6 +8,7 @@ import dev.plateau.collector.Collector;
 import dev.plateau.collector.CollectorConfig;
 import dev.plateau.events.EventLog;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class H2loadRunnerTest {
@@ -45,6 +46,25 @@ class H2loadRunnerTest {
             assertThat(r.total()).isEqualTo(500);
             assertThat(r.ok2xx()).isEqualTo(500);
             assertThat(r.requestsPerSec()).isPositive();
+        } finally {
+            collector.stop();
+        }
+    }
+
+    @Test
+    void runFor_drivesTheCollectorForTheGivenTime() {
+        assumeTrue(H2loadRunner.available(), "h2load is not on the PATH (apt install nghttp2-client)");
+        Collector collector = new Collector(CollectorConfig.builder().port(0).monitorPort(0).build(), new EventLog());
+        collector.start();
+        try {
+            long t0 = System.nanoTime();
+            H2loadRunner.Result r = H2loadRunner.runFor(
+                    URI.create("http://127.0.0.1:" + collector.address().getPort() + "/app"), SideBySide.SMALL_BODY,
+                    Duration.ofMillis(1500), 1, 2);
+
+            assertThat(System.nanoTime() - t0).as("-D1: at least a second of load").isGreaterThanOrEqualTo(1_000_000_000L);
+            assertThat(r.ok2xx()).isPositive().isEqualTo(r.total());
+            assertThat(collector.counters().requestsTotal()).isGreaterThanOrEqualTo(r.ok2xx());
         } finally {
             collector.stop();
         }
