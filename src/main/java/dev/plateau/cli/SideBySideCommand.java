@@ -34,8 +34,13 @@ public final class SideBySideCommand {
     int rounds;
 
     @Option(names = "--load", defaultValue = "8s", converter = Converters.Time.class,
-            description = "Measured wrk run per load (default: ${DEFAULT-VALUE}), after a 2 s warm-up.")
+            description = "Measured wrk run per load (default: ${DEFAULT-VALUE}), after the warm-up.")
     Duration load;
+
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.Time.class,
+            description = "Unmeasured load before each measured wrk and h2load run, the same for both servers"
+                    + " (default: ${DEFAULT-VALUE}); a JIT-compiled server's tail latency settles after ~10 s.")
+    Duration warmup;
 
     @Option(names = "--idle", defaultValue = "30s", converter = Converters.Time.class,
             description = "How long after the small-request load RSS is read again (default: ${DEFAULT-VALUE}).")
@@ -60,7 +65,7 @@ public final class SideBySideCommand {
         }
         SideBySide.Plan plan;
         try {
-            plan = new SideBySide.Plan(binary, plateauCommand(), rounds, Duration.ofSeconds(2), load, idle, 32, 8,
+            plan = new SideBySide.Plan(binary, plateauCommand(), rounds, warmup, load, idle, 32, 8,
                     800, h2Requests);
         } catch (IllegalArgumentException e) {
             err.println("plateau bench: " + e.getMessage());
