@@ -50,6 +50,11 @@ public final class SideBySideCommand {
             description = "h2load requests (-c 8 -m 10; default: ${DEFAULT-VALUE}).")
     int h2Requests;
 
+    @Option(names = "--paced-rate", defaultValue = "20000", paramLabel = "REQ/S",
+            description = "Also measure p99 at this constant rate (the built-in generator, 32 connections), below both"
+                    + " servers' capacity; 0 = skip (default: ${DEFAULT-VALUE}).")
+    double pacedRate;
+
     @Option(names = "--plateau-jvm", paramLabel = "OPTIONS",
             description = "JVM options for collect instead of the launcher's (when run from java).")
     String plateauJvm;
@@ -66,7 +71,7 @@ public final class SideBySideCommand {
         SideBySide.Plan plan;
         try {
             plan = new SideBySide.Plan(binary, plateauCommand(), rounds, warmup, load, idle, 32, 8,
-                    800, h2Requests);
+                    800, h2Requests, pacedRate);
         } catch (IllegalArgumentException e) {
             err.println("plateau bench: " + e.getMessage());
             err.flush();

@@ -1,6 +1,10 @@
 package dev.plateau.load.bench;
 
 import dev.plateau.collector.CollectorOptions;
+import dev.plateau.events.EventLog;
+import dev.plateau.load.BurstReport;
+import dev.plateau.load.BurstRunner;
+import dev.plateau.load.BurstSpec;
 import dev.plateau.load.PayloadGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,14 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plateau's {@code collect} and a real Fluent Bit, each in its own process, under the same load one after the
  * other, in alternating rounds: launch time, RSS at start, small requests with wrk (req/s, p50/p99, peak RSS, RSS
- * 1 s and {@code idle} after), large JSON arrays with wrk (MB/s, peak RSS) and HTTP/2 cleartext with h2load
- * (req/s). MB/s counts the bodies answered 2xx: a collector that refuses (503 at {@code mem_buf_limit}) is not
+ * 1 s and {@code idle} after), large JSON arrays with wrk (MB/s, peak RSS), HTTP/2 cleartext with h2load
+ * (req/s) and the small requests again at one constant rate from the built-in generator (p99 at the same offered
+ * load). MB/s counts the bodies answered 2xx: a collector that refuses (503 at {@code mem_buf_limit}) is not
  * faster for it. Every figure is measured on both in the same round, so a busy machine slows both and ratios hold
  * better than absolute figures. Each round starts fresh processes; the idle wait of the small-request servers
  * overlaps the large-body runs, so a default run takes about 70 s a round.
@@ -27,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>{@code
  * var plan = new SideBySide.Plan(Path.of("fluent-bit"), List.of("plateau"), 2, ...);
  * List<SideBySide.Round> rounds = new SideBySide(plan, out).run();
- * out.print(SideBySideReport.format(plan, rounds));
+ * out.print(SideBySideReport.format(rounds, bench.largeBodyBytes()));
  * }</pre>
  */
 public final class SideBySide {
@@ -39,22 +45,27 @@ public final class SideBySide {
     /**
      * What to run: the Fluent Bit binary, the command that starts Plateau's CLI (its {@code collect} arguments are
      * appended), rounds, wrk's warm-up and measured durations, the idle wait, connections, the large body's
-     * generated lines (~1.1 KB each) and h2load's request count ({@code -c 8 -m 10}).
+     * generated lines (~1.1 KB each), h2load's request count ({@code -c 8 -m 10}) and the paced run's rate in
+     * requests/s (0 = no paced run).
      */
     public record Plan(Path fluentBit, List<String> plateau, int rounds, Duration warmup, Duration load, Duration idle,
-            int smallConnections, int largeConnections, int largeLines, int h2Requests) {
+            int smallConnections, int largeConnections, int largeLines, int h2Requests, double pacedRate) {
         public Plan {
             Objects.requireNonNull(fluentBit, "fluentBit");
             plateau = List.copyOf(plateau);
             if (rounds < 1 || smallConnections < 1 || largeConnections < 1 || largeLines < 1 || h2Requests < 100) {
                 throw new IllegalArgumentException("rounds, connections and lines must be >= 1, h2 requests >= 100");
             }
+            if (pacedRate < 0 || Double.isNaN(pacedRate) || Double.isInfinite(pacedRate)) {
+                throw new IllegalArgumentException("paced rate must be >= 0 (0 = not measured), was " + pacedRate);
+            }
         }
     }
 
     /** One server's figures in one round; RSS in bytes, latencies in ms, NaN where a tool was missing. */
     public record Figures(double launchMs, long rssStart, long smallPeak, long rss1s, long rssIdle, double smallRps,
-            double p50Ms, double p99Ms, long errors, double largeMBps, long largeRejected, long largePeak, double h2Rps) {
+            double p50Ms, double p99Ms, long errors, double largeMBps, long largeRejected, long largePeak, double h2Rps,
+            double pacedP99Ms) {
     }
 
     /** Both servers' figures in one round. */
@@ -117,6 +128,9 @@ public final class SideBySide {
             }
             for (Measure m : order) {
                 h2(m, m == p ? ps : fs);
+            }
+            for (Measure m : order) {
+                paced(m, m == p ? ps : fs);
             }
         }
         return new Round(p.figures(), f.figures());
@@ -185,6 +199,46 @@ public final class SideBySide {
         progress.flush();
     }
 
+    /**
+     * The small load at a constant {@code pacedRate} that both servers sustain, from this JVM's own generator
+     * (latency counted from each request's scheduled start, so a stall is not hidden): p99 at the same offered load,
+     * where wrk's closed loop compares tails at each server's own saturation. The generator is warmed as long as
+     * wrk, at the same rate, before the measured run.
+     */
+    private void paced(Measure m, ServerProcess s) {
+        if (plan.pacedRate() <= 0) {
+            return;
+        }
+        try (BurstRunner runner = new BurstRunner(new EventLog())) {
+            runner.start(pacedSpec(s, plan.warmup())).result().join();
+            BurstReport r = runner.start(pacedSpec(s, plan.load())).result().join();
+            m.pacedP99 = r.p99Ms();
+            m.errors += r.failed() + r.non2xx();
+            progress.printf(Locale.ROOT, "  %-10s paced %,.0f req/s: p99 %.2f ms (%d failed, %d non-2xx)%n", m.name,
+                    plan.pacedRate(), m.pacedP99, r.failed(), r.non2xx());
+            progress.flush();
+        }
+    }
+
+    private BurstSpec pacedSpec(ServerProcess s, Duration length) {
+        int requests = (int) Math.max(1, Math.round(plan.pacedRate() * Math.max(1, length.toMillis()) / 1000.0));
+        return new BurstSpec(uri(s), requests, 0, plan.pacedRate(), plan.smallConnections(), 0, false, false, 1,
+                smallBodyFile(), false, null, Duration.ofSeconds(30));
+    }
+
+    /** The small body as a .json file, for the generator's payload option (written once per bench). */
+    private Path smallBodyFile() {
+        Path file = logs.resolve("small-body.json");
+        try {
+            if (!Files.exists(file)) {
+                Files.write(file, SMALL_BODY);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static URI uri(ServerProcess s) {
         return URI.create("http://127.0.0.1:" + s.port() + "/app");
     }
@@ -213,6 +267,7 @@ public final class SideBySide {
         long largeRejected;
         long largePeak;
         double h2Rps = Double.NaN;
+        double pacedP99 = Double.NaN;
 
         Measure(String name) {
             this.name = name;
@@ -220,7 +275,7 @@ public final class SideBySide {
 
         Figures figures() {
             return new Figures(launchMs, rssStart, smallPeak, rss1s, rssIdle, smallRps, p50, p99, errors, largeMBps,
-                    largeRejected, largePeak, h2Rps);
+                    largeRejected, largePeak, h2Rps, pacedP99);
         }
     }
 }

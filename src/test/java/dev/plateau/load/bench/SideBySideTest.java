@@ -24,7 +24,7 @@ class SideBySideTest {
                 "-Xmx64m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.plateau.cli.Main"));
         var plan = new SideBySide.Plan(fluentBit, plateau, 1, Duration.ofSeconds(3), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), 4, 2, 50, 500);
+                Duration.ofSeconds(2), 4, 2, 50, 500, 500);
         StringWriter progress = new StringWriter();
         SideBySide bench = new SideBySide(plan, new PrintWriter(progress));
 
@@ -37,10 +37,12 @@ class SideBySideTest {
             assertThat(f.smallRps()).isPositive();
             assertThat(f.largeMBps()).as(progress.toString()).isPositive();
             assertThat(f.launchMs()).isPositive();
+            assertThat(f.pacedP99Ms()).as("p99 at 500 req/s").isPositive();
         }
         assertThat(r.plateau().errors()).isZero();
         String report = SideBySideReport.format(rounds, bench.largeBodyBytes());
-        assertThat(report).contains("small: peak RSS (MB)", "targets (issue 17):", "large: peak RSS ≤ Fluent Bit's");
+        assertThat(report).contains("small: peak RSS (MB)", "targets (issue 17):", "large: peak RSS ≤ Fluent Bit's",
+                "at the same paced rate");
     }
 
     private static Path fluentBit() {
