@@ -6,9 +6,17 @@ import dev.plateau.ui.common.BackgroundTasks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
 
-/** Which side a run folder goes to, without a window: listed once, A first, then B; call counts with separators. */
+/**
+ * Which side a run folder goes to, without a window: listed once, A first, then B; call counts with separators. The
+ * model is driven on the FX thread, as the view does: choosing a folder starts its (here failing) load task, which
+ * reports back through the toolkit.
+ */
+@ExtendWith(ApplicationExtension.class)
 class AllocationsViewModelTest {
     @TempDir
     Path runs;
@@ -20,30 +28,32 @@ class AllocationsViewModelTest {
     }
 
     @Test
-    void openedFoldersAreListedOnceAndFillAThenB() {
+    void openedFoldersAreListedOnceAndFillAThenB(FxRobot robot) {
         AllocationsViewModel model = new AllocationsViewModel(runs, tasks);
         Path first = runs.resolve("elsewhere/stock");
         Path second = runs.resolve("elsewhere/patched");
-        model.openFolder(first);
+        robot.interact(() -> model.openFolder(first));
         assertThat(model.a().dirProperty().get()).isEqualTo(first);
         assertThat(model.b().dirProperty().get()).isNull();
-        model.openFolder(second);
-        model.openFolder(first);
+        robot.interact(() -> {
+            model.openFolder(second);
+            model.openFolder(first);
+        });
         assertThat(model.a().dirProperty().get()).isEqualTo(first);
         assertThat(model.b().dirProperty().get()).isEqualTo(first);
         assertThat(model.runs()).containsExactly(first, second);
     }
 
     @Test
-    void showListsBothFoldersAndANullClearsItsSide() {
+    void showListsBothFoldersAndANullClearsItsSide(FxRobot robot) {
         AllocationsViewModel model = new AllocationsViewModel(runs, tasks);
         Path a = runs.resolve("a");
         Path b = runs.resolve("b");
-        model.show(a, b);
+        robot.interact(() -> model.show(a, b));
         assertThat(model.runs()).containsExactly(a, b);
         assertThat(model.a().dirProperty().get()).isEqualTo(a);
         assertThat(model.b().dirProperty().get()).isEqualTo(b);
-        model.show(b, null);
+        robot.interact(() -> model.show(b, null));
         assertThat(model.runs()).containsExactly(a, b);
         assertThat(model.a().dirProperty().get()).isEqualTo(b);
         assertThat(model.b().dirProperty().get()).isNull();
