@@ -104,7 +104,7 @@ public final class FidelityBench {
 
     /**
      * Each figure's median over the rounds, per load, pair and target (in first-seen order). One churn run's slope
-     * varies by ±20 % on the same binary (the flush cycle's sawtooth of in-flight chunks is as tall as a step of ten
+     * moves by ±30 % or more on the same binary (the flush cycle's sawtooth of in-flight chunks is as tall as a step of ten
      * new connections), so the table compares medians.
      */
     public static List<Row> medians(List<Row> rows) {
@@ -118,7 +118,7 @@ public final class FidelityBench {
             out.add(new Row(first.load(), first.pair(), first.target(), (long) median(g, Row::startBytes),
                     (long) median(g, Row::peakBytes), (long) median(g, Row::afterBytes),
                     median(g, Row::slopeBytesPerRequest), median(g, Row::perConnectionBytes),
-                    (long) g.stream().mapToLong(Row::failed).sum()));
+                    g.stream().mapToLong(Row::failed).sum()));
         }
         return out;
     }
@@ -147,22 +147,22 @@ public final class FidelityBench {
                     spec.lines(), null, false, null, Duration.ofSeconds(60));
             long t0 = System.nanoTime();
             BurstHandle h = runner.start(burst);
-            List<double[]> during = new ArrayList<>();
+            // {answered, rss, elapsed ms}: the burst's samples, then the settle's
             List<double[]> curve = new ArrayList<>();
             long peak = start;
             while (!h.result().isDone()) {
                 long rss = target.rssBytes();
                 peak = Math.max(peak, rss);
-                during.add(new double[] {h.progress().answered(), rss});
-                curve.add(new double[] {(System.nanoTime() - t0) / 1e6, h.progress().answered(), rss});
+                curve.add(new double[] {h.progress().answered(), rss, (System.nanoTime() - t0) / 1e6});
                 Target.sleepQuietly(SAMPLE_MILLIS);
             }
+            int burstSamples = curve.size();
             BurstReport report = h.result().join();
             long settleEnd = System.nanoTime() + spec.settle().toNanos();
             while (System.nanoTime() < settleEnd) {
                 long rss = target.rssBytes();
                 peak = Math.max(peak, rss);
-                curve.add(new double[] {(System.nanoTime() - t0) / 1e6, report.answered(), rss});
+                curve.add(new double[] {report.answered(), rss, (System.nanoTime() - t0) / 1e6});
                 Target.sleepQuietly(SAMPLE_MILLIS);
             }
             long after = target.rssBytes();
@@ -172,7 +172,7 @@ public final class FidelityBench {
                         + ".csv"),
                         curve);
             }
-            Row row = new Row("churn", pair, target.name(), start, peak, after, slope(during, spec.requests() / 2.0), 0,
+            Row row = new Row("churn", pair, target.name(), start, peak, after, slope(curve.subList(0, burstSamples), spec.requests() / 2.0), 0,
                     report.failed());
             out.printf(Locale.ROOT, "  churn %-5s %-15s start %s peak %s after %s slope %s/request, %d failed%n",
                     pair, target.name(), mb(start), mb(peak), mb(after), kb(row.slopeBytesPerRequest()), report.failed());
@@ -201,14 +201,14 @@ public final class FidelityBench {
         }
     }
 
-    /** One churn run's RSS curve: {@code elapsed_ms,answered,rss_bytes}, burst then settle. */
+    /** One churn run's RSS curve ({@code {answered, rss, elapsed ms}} samples) as {@code elapsed_ms,answered,rss_bytes}. */
     private static void writeCurve(Path file, List<double[]> curve) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (CSVPrinter csv = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader("elapsed_ms", "answered", "rss_bytes").get()
                     .print(file, StandardCharsets.UTF_8)) {
                 for (double[] p : curve) {
-                    csv.printRecord(Math.round(p[0]), (long) p[1], (long) p[2]);
+                    csv.printRecord(Math.round(p[2]), (long) p[0], (long) p[1]);
                 }
             }
         } catch (IOException e) {
